@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+    // Integration suites start servers and databases; two workers match the CI machine's two cores.
+    maxWorkers: 2,
+  },
+});
