@@ -1,0 +1,70 @@
+import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
+import { z } from 'zod';
+import type { TopicDefinition } from '../model.ts';
+import { err, ok, type Result } from '../result.ts';
+import type { ConfigError, ConfigProblem } from './config-error.ts';
+
+export const TOPIC_DEFAULTS = { maxItems: 200, retentionDays: 30 } as const;
+
+const topicSchema = z
+  .object({
+    slug: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'slug must be lower-case letters, digits and dashes'),
+    title: z.string().min(1).max(200),
+    description: z.string().max(2000).default(''),
+    query: z.string().min(1).max(4000),
+    maxItems: z.number().int().min(1).max(1000).default(TOPIC_DEFAULTS.maxItems),
+    retentionDays: z.number().int().min(1).max(3650).default(TOPIC_DEFAULTS.retentionDays),
+    languages: z.array(z.string().min(2).max(12)).optional(),
+  })
+  .strict();
+
+/**
+ * Reads `config/topics.yaml` (a list of topics) and names every problem at once with its line, so an analyst
+ * fixes the file in one pass. Query syntax is checked separately by lib/topics (it knows the grammar).
+ */
+export function parseTopicsYaml(text: string, fileName: string): Result<TopicDefinition[], ConfigError> {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const lineAt = (offset: number | undefined) => (offset === undefined ? undefined : lineCounter.linePos(offset));
+  const problems: ConfigProblem[] = doc.errors.map((e) => {
+    const pos = lineAt(e.pos[0]);
+    return { line: pos?.line, column: pos?.col, message: e.message.split('\n')[0] ?? e.message };
+  });
+  if (problems.length > 0) return err({ kind: 'invalid-config', file: fileName, problems });
+  if (!isSeq(doc.contents)) {
+    return err({
+      kind: 'invalid-config',
+      file: fileName,
+      problems: [{ line: 1, message: 'expected a list of topics' }],
+    });
+  }
+
+  const topics: TopicDefinition[] = [];
+  const slugs = new Map<string, number | undefined>();
+  doc.contents.items.forEach((node, index) => {
+    const nodeLine = lineAt(isMap(node) ? node.range?.[0] : undefined)?.line;
+    const parsed = topicSchema.safeParse(isMap(node) ? node.toJSON() : undefined);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const key = issue.path[0];
+        const keyNode = isMap(node) && typeof key === 'string' ? node.get(key, true) : undefined;
+        const line = lineAt((keyNode as { range?: [number] } | undefined)?.range?.[0])?.line ?? nodeLine;
+        const field = issue.path.length > 0 ? issue.path.join('.') : 'topic';
+        problems.push({ line, message: `topic #${index + 1}: ${field}: ${issue.message}` });
+      }
+      return;
+    }
+    const topic = parsed.data;
+    if (slugs.has(topic.slug)) {
+      problems.push({
+        line: nodeLine,
+        message: `topic slug "${topic.slug}" is defined twice (first on line ${slugs.get(topic.slug)})`,
+      });
+      return;
+    }
+    slugs.set(topic.slug, nodeLine);
+    topics.push({ ...topic, description: topic.description.trim(), query: topic.query.trim() });
+  });
+  if (problems.length > 0) return err({ kind: 'invalid-config', file: fileName, problems });
+  return ok(topics);
+}

@@ -1,0 +1,50 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Every key shape of the single table lives here, so an access pattern can be read off one file.
+ * See DESIGN.md "DynamoDB: one table".
+ */
+
+/** Feeds are spread over a few due-index partitions so one hot partition never throttles the scheduler. */
+export const DUE_SHARDS = 4;
+export const DISABLED_SHARD = 'off';
+
+export const feedStateKey = (feedId: string) => ({ pk: `FEED#${feedId}`, sk: 'STATE' }) as const;
+
+export function dueShardOf(feedId: string): string {
+  const firstByte = createHash('sha256').update(feedId).digest()[0] ?? 0;
+  return String(firstByte % DUE_SHARDS);
+}
+
+/** The due index (GSI gsi1): disabled feeds move to their own partition, stay listed, and are never due. */
+export function dueIndexKey(feedId: string, nextFetchAt: string, disabled: boolean) {
+  return {
+    gsi1pk: `DUE#${disabled ? DISABLED_SHARD : dueShardOf(feedId)}`,
+    gsi1sk: `${nextFetchAt}#${feedId}`,
+  } as const;
+}
+
+export const allDuePartitions = (): string[] => [
+  ...Array.from({ length: DUE_SHARDS }, (_, shard) => `DUE#${shard}`),
+  `DUE#${DISABLED_SHARD}`,
+];
+
+export const articleKey = (articleId: string) => ({ pk: `ART#${articleId}`, sk: 'A' }) as const;
+
+/** A dedupe claim: the first writer of a key wins (conditional put), later writers fold into its article. */
+export type ClaimKind = 'entry' | 'url';
+export const claimKey = (kind: ClaimKind, hash: string) => ({ pk: `KEY#${kind}#${hash}`, sk: 'K' }) as const;
+
+/** Sort keys start with the publication time so a topic or a day reads newest-first in one Query. */
+export const timelineSortKey = (publishedAt: string, articleId: string) => `${publishedAt}#${articleId}`;
+
+export const topicEntryKey = (slug: string, publishedAt: string, articleId: string) =>
+  ({ pk: `TOPIC#${slug}`, sk: timelineSortKey(publishedAt, articleId) }) as const;
+
+export const topicPartition = (slug: string) => `TOPIC#${slug}`;
+
+/** Day partitions use the UTC calendar day of publication. */
+export const dayOf = (isoTime: string) => isoTime.slice(0, 10);
+export const dayPartition = (day: string) => `DAY#${day}`;
+export const dayEntryKey = (publishedAt: string, articleId: string) =>
+  ({ pk: dayPartition(dayOf(publishedAt)), sk: timelineSortKey(publishedAt, articleId) }) as const;

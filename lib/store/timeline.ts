@@ -1,0 +1,40 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { Article } from '../model.ts';
+import type { TopicMatcher } from './articles.ts';
+import { expiryOf } from './articles.ts';
+import type { Db } from './db.ts';
+import { dayEntryKey, topicEntryKey } from './keys.ts';
+
+/**
+ * Writes the denormalized copies of an article that make every feed one Query: its day-stream entry and one
+ * entry per topic it belongs to. Plain puts keyed by (publishedAt, articleId): rewriting is harmless, so a
+ * fold or an edit simply refreshes them.
+ */
+export async function writeTimelineEntries(
+  db: Db,
+  article: Article,
+  topics: readonly TopicMatcher[],
+  articleRetentionDays: number,
+): Promise<void> {
+  const retentionBySlug = new Map(topics.map((t) => [t.slug, t.retentionDays]));
+  const writes = [
+    {
+      ...dayEntryKey(article.publishedAt, article.articleId),
+      article,
+      expiresAt: expiryOf(article, articleRetentionDays),
+    },
+    ...article.topics.flatMap((membership) => {
+      const retentionDays = retentionBySlug.get(membership.slug);
+      if (retentionDays === undefined) return []; // topic no longer configured
+      return [
+        {
+          ...topicEntryKey(membership.slug, article.publishedAt, article.articleId),
+          article,
+          why: membership.why,
+          expiresAt: expiryOf(article, retentionDays),
+        },
+      ];
+    }),
+  ];
+  for (const item of writes) await db.doc.send(new PutCommand({ TableName: db.tableName, Item: item }));
+}
