@@ -1,0 +1,148 @@
+import { assertNever } from '../result.ts';
+import type { PreparedArticle } from './prepare-article.ts';
+import type { MetaNode, NearNode, QueryNode, TermNode } from './query-ast.ts';
+import type { WordIndex, WordSpan } from './word-index.ts';
+
+/** Bounds work on texts that repeat a word hundreds of times; explanations only ever show the first few. */
+const MAX_SPANS_PER_TERM = 64;
+const MAX_NEAR_PAIRS = 16;
+
+/** Why a clause matched. Positional evidence carries a span so NEAR can measure it. */
+export interface WordEvidence {
+  readonly kind: 'word';
+  readonly term: TermNode;
+  readonly index: WordIndex;
+  readonly span: WordSpan;
+}
+
+export interface NearEvidence {
+  readonly kind: 'near';
+  readonly node: NearNode;
+  readonly left: PositionalEvidence;
+  readonly right: PositionalEvidence;
+  /** Words between the two sides (adjacent = 0). */
+  readonly gap: number;
+  readonly span: WordSpan;
+}
+
+export interface MetaEvidence {
+  readonly kind: 'meta';
+  readonly node: MetaNode;
+  readonly found: string;
+}
+
+export type PositionalEvidence = WordEvidence | NearEvidence;
+export type Evidence = PositionalEvidence | MetaEvidence;
+
+/** `null`: the clause does not hold. An array (possibly empty, e.g. for NOT): it holds, and this is why. */
+export function evaluateQuery(node: QueryNode, article: PreparedArticle): Evidence[] | null {
+  switch (node.kind) {
+    case 'term':
+      return nullIfEmpty(findTerm(node, article));
+    case 'meta':
+      return evaluateMeta(node, article);
+    case 'and': {
+      const evidence: Evidence[] = [];
+      for (const child of node.children) {
+        const found = evaluateQuery(child, article);
+        if (found === null) return null;
+        evidence.push(...found);
+      }
+      return evidence;
+    }
+    case 'or': {
+      let evidence: Evidence[] | null = null;
+      for (const child of node.children) {
+        const found = evaluateQuery(child, article);
+        if (found !== null) evidence = evidence ? [...evidence, ...found] : found;
+      }
+      return evidence;
+    }
+    case 'not':
+      return evaluateQuery(node.child, article) === null ? [] : null;
+    case 'near':
+      return nullIfEmpty(evaluateNear(node, article));
+    default:
+      return assertNever(node, 'query node');
+  }
+}
+
+function nullIfEmpty<T>(items: T[]): T[] | null {
+  return items.length === 0 ? null : items;
+}
+
+function indexFor(term: TermNode, article: PreparedArticle): WordIndex {
+  if (term.field === 'source') return article.sources;
+  if (term.field === 'category') return article.categories;
+  return article.text;
+}
+
+/** Every occurrence of a word or phrase in the term's field. */
+export function findTerm(term: TermNode, article: PreparedArticle): PositionalEvidence[] {
+  const index = indexFor(term, article);
+  const words = index.words;
+  const lastWord = term.words.length - 1;
+  let spans = index.find(term.words[0]!, term.prefix && lastWord === 0, term.diacriticSensitive);
+  for (let at = 1; at <= lastWord && spans.length > 0; at++) {
+    const following = new Map<number, number>();
+    for (const span of index.find(term.words[at]!, term.prefix && at === lastWord, term.diacriticSensitive)) {
+      if (!following.has(span.start)) following.set(span.start, span.end);
+    }
+    const extended: WordSpan[] = [];
+    for (const span of spans) {
+      const end = following.get(span.end + 1);
+      if (end !== undefined && words[span.start]!.segment === words[end]!.segment) {
+        extended.push({ start: span.start, end });
+      }
+    }
+    spans = extended;
+  }
+  const zone = term.field === 'title' || term.field === 'summary' ? term.field : undefined;
+  const evidence: PositionalEvidence[] = [];
+  for (const span of spans) {
+    if (zone && words[span.start]!.zone !== zone) continue;
+    evidence.push({ kind: 'word', term, index, span });
+    if (evidence.length >= MAX_SPANS_PER_TERM) break;
+  }
+  return evidence;
+}
+
+function evaluateNear(node: NearNode, article: PreparedArticle): PositionalEvidence[] {
+  const left = positional(evaluateQuery(node.left, article));
+  if (left.length === 0) return [];
+  const right = positional(evaluateQuery(node.right, article));
+  const pairs: PositionalEvidence[] = [];
+  for (const a of left) {
+    for (const b of right) {
+      // Words strictly between the two sides; overlapping spans (one word matching both sides) never count.
+      const gap =
+        b.span.start > a.span.end ? b.span.start - a.span.end - 1 : node.ordered ? -1 : a.span.start - b.span.end - 1;
+      if (gap < 0 || gap > node.distance) continue;
+      const span = { start: Math.min(a.span.start, b.span.start), end: Math.max(a.span.end, b.span.end) };
+      pairs.push({ kind: 'near', node, left: a, right: b, gap, span });
+      if (pairs.length >= MAX_NEAR_PAIRS) return sortByGap(pairs);
+    }
+  }
+  return sortByGap(pairs);
+}
+
+/** The closest pair first, because explanations show the first one. */
+function sortByGap(pairs: PositionalEvidence[]): PositionalEvidence[] {
+  return pairs.sort((a, b) => (a.kind === 'near' ? a.gap : 0) - (b.kind === 'near' ? b.gap : 0));
+}
+
+function positional(evidence: Evidence[] | null): PositionalEvidence[] {
+  return (evidence ?? []).filter((item): item is PositionalEvidence => item.kind !== 'meta');
+}
+
+function evaluateMeta(node: MetaNode, article: PreparedArticle): Evidence[] | null {
+  if (node.field === 'site') {
+    const host = article.hosts.find((host) => host === node.value || host.endsWith(`.${node.value}`));
+    return host === undefined ? null : [{ kind: 'meta', node, found: host }];
+  }
+  const language = article.language;
+  if (language === undefined) return null;
+  return language === node.value || language.startsWith(`${node.value}-`)
+    ? [{ kind: 'meta', node, found: language }]
+    : null;
+}

@@ -1,0 +1,116 @@
+/**
+ * The topic query language's syntax tree, its error type and its limits.
+ * Every node keeps its source span so errors and explanations can point back at what the analyst wrote.
+ */
+
+/** Where a text term looks. `any` is the default field: title and summary. */
+export const TEXT_FIELDS = ['any', 'title', 'summary', 'source', 'category'] as const;
+export type TextField = (typeof TEXT_FIELDS)[number];
+/** Fields whose values are compared as raw labels, not as words. */
+export const META_FIELDS = ['site', 'lang'] as const;
+export type MetaField = (typeof META_FIELDS)[number];
+export type QueryField = TextField | MetaField;
+/** Field names an analyst may write before a colon. */
+export const FIELD_NAMES: readonly string[] = ['title', 'summary', 'source', 'category', 'site', 'lang'];
+
+export interface SourceSpan {
+  /** 0-based character offsets into the query text, end exclusive. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * One searchable word of a term. `substring` words (Chinese, Thai, … scripts written without spaces) match as a
+ * character run inside the text, because dictionary segmenters split names like 华为 differently in different
+ * contexts; everything else matches whole words.
+ */
+export interface TermWord {
+  readonly text: string;
+  readonly substring: boolean;
+}
+
+export interface TermNode extends SourceSpan {
+  readonly kind: 'term';
+  readonly field: TextField;
+  /** More than one word makes a phrase: consecutive words in one field segment. */
+  readonly words: readonly TermWord[];
+  /** `prefix*`: the last word matches any word that starts with it. */
+  readonly prefix: boolean;
+  /** Written with diacritics: match them exactly. Written without: match folded text (Viet Nam = Việt Nam). */
+  readonly diacriticSensitive: boolean;
+  /** As the analyst wrote it, for explanations. */
+  readonly display: string;
+}
+
+export interface MetaNode extends SourceSpan {
+  readonly kind: 'meta';
+  readonly field: MetaField;
+  /** Lower-cased label: a host suffix (`nikkei.com`) or a language tag prefix (`en`). */
+  readonly value: string;
+}
+
+export interface AndNode extends SourceSpan {
+  readonly kind: 'and';
+  readonly children: readonly QueryNode[];
+}
+
+export interface OrNode extends SourceSpan {
+  readonly kind: 'or';
+  readonly children: readonly QueryNode[];
+}
+
+export interface NotNode extends SourceSpan {
+  readonly kind: 'not';
+  readonly child: QueryNode;
+}
+
+export interface NearNode extends SourceSpan {
+  readonly kind: 'near';
+  readonly left: QueryNode;
+  readonly right: QueryNode;
+  /** Most words allowed between the two sides (0 = adjacent). */
+  readonly distance: number;
+  /** ONEAR: the left side must come first. */
+  readonly ordered: boolean;
+}
+
+export type QueryNode = TermNode | MetaNode | AndNode | OrNode | NotNode | NearNode;
+
+export type QueryErrorKind =
+  | 'empty'
+  | 'unexpected-token'
+  | 'unclosed-paren'
+  | 'unclosed-quote'
+  | 'missing-operand'
+  | 'unknown-field'
+  | 'bad-term'
+  | 'bad-near'
+  | 'too-long'
+  | 'too-deep'
+  | 'too-many-terms';
+
+export interface QueryError {
+  readonly kind: QueryErrorKind;
+  readonly message: string;
+  /** 0-based character offset into the query text. */
+  readonly position: number;
+  /** 1-based line and column inside the query text (queries in YAML are often multi-line). */
+  readonly line: number;
+  readonly column: number;
+  /** The offending query line and a caret under the position, ready to print. */
+  readonly caret: string;
+}
+
+/** Guards against pathological queries: the same limits protect topics and the public ad-hoc `?q=` parameter. */
+export interface QueryLimits {
+  readonly maxLength: number;
+  readonly maxDepth: number;
+  readonly maxTerms: number;
+  readonly maxNearDistance: number;
+}
+
+export const topicQueryLimits: QueryLimits = { maxLength: 8000, maxDepth: 24, maxTerms: 400, maxNearDistance: 100 };
+/** Anyone on the internet can send `?q=`, so it gets tighter limits than analyst-written topics. */
+export const adhocQueryLimits: QueryLimits = { maxLength: 500, maxDepth: 10, maxTerms: 40, maxNearDistance: 50 };
+/** `NEAR` without `/n`. */
+export const DEFAULT_NEAR_DISTANCE = 10;
