@@ -1,0 +1,55 @@
+import type { FeedViewItem, OutputFormat } from '../model.ts';
+
+/** What the HTML index page shows; lib/serve assembles it from the store, the renderer only formats it. */
+
+export type FormatLinks = Readonly<Record<OutputFormat, string>>;
+
+export interface TopicSummary {
+  readonly slug: string;
+  readonly title: string;
+  readonly description: string;
+  /** Items currently in the feed, counted up to a bound; `countIsLowerBound` when there are more. */
+  readonly itemCount: number;
+  readonly countIsLowerBound: boolean;
+  /** ISO; absent for an empty topic. */
+  readonly updatedAt?: string;
+  readonly feeds: FormatLinks;
+  readonly latest: readonly FeedViewItem[];
+}
+
+export type SourceStatus = 'ok' | 'failing' | 'disabled' | 'never-fetched';
+
+export interface SourceHealth {
+  readonly feedId: string;
+  readonly title: string;
+  readonly url: string;
+  readonly status: SourceStatus;
+  readonly lastFetchedAt?: string;
+  readonly lastSuccessAt?: string;
+  readonly nextFetchAt: string;
+  readonly consecutiveFailures: number;
+  readonly lastStatus?: number;
+  readonly itemsSeen?: number;
+  readonly lastError?: { readonly kind: string; readonly message: string; readonly at: string };
+}
+
+export interface IndexView {
+  readonly title: string;
+  readonly baseUrl: string;
+  readonly topics: readonly TopicSummary[];
+  readonly allFeeds: FormatLinks;
+  readonly opmlUrl: string;
+  readonly sources: readonly SourceHealth[];
+}
+
+export const FORMAT_LABELS: Readonly<Record<OutputFormat, string>> = {
+  rss: 'RSS',
+  atom: 'Atom',
+  json: 'JSON Feed',
+};
+
+export const FORMAT_MEDIA_TYPES: Readonly<Record<OutputFormat, string>> = {
+  rss: 'application/rss+xml',
+  atom: 'application/atom+xml',
+  json: 'application/feed+json',
+};
