@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { FeedState } from '../model.ts';
 import type { Db } from './db.ts';
 import { allDuePartitions, DUE_SHARDS, dueIndexKey, feedStateKey } from './keys.ts';
@@ -58,4 +58,45 @@ export async function listDueFeeds(db: Db, now: Date, limitPerShard = 500): Prom
 export async function listFeedStates(db: Db): Promise<FeedState[]> {
   const pages = await Promise.all(allDuePartitions().map((p) => queryDuePartition(db, p)));
   return pages.flat().sort((a, b) => a.feedId.localeCompare(b.feedId));
+}
+
+/**
+ * Makes sure every configured feed has a state item, so it appears in the due index. Existing states are
+ * found with one BatchGetItem per 100 feeds (keys only); only missing ones are written, each with a
+ * conditional put, so two schedulers seeding at once cannot reset each other's feeds.
+ */
+export async function seedFeedStates(db: Db, initial: readonly FeedState[]): Promise<number> {
+  let seeded = 0;
+  for (let start = 0; start < initial.length; start += 100) {
+    const batch = initial.slice(start, start + 100);
+    const existing = new Set<string>();
+    let keys: Record<string, unknown>[] = batch.map((s) => feedStateKey(s.feedId));
+    for (let attempt = 0; keys.length > 0 && attempt < 8; attempt++) {
+      const result = await db.doc.send(
+        new BatchGetCommand({ RequestItems: { [db.tableName]: { Keys: keys, ProjectionExpression: 'pk' } } }),
+      );
+      for (const item of result.Responses?.[db.tableName] ?? []) existing.add(String(item.pk));
+      keys = (result.UnprocessedKeys?.[db.tableName]?.Keys ?? []) as Record<string, unknown>[];
+    }
+    for (const state of batch) {
+      if (existing.has(feedStateKey(state.feedId).pk)) continue;
+      try {
+        await db.doc.send(
+          new PutCommand({
+            TableName: db.tableName,
+            Item: {
+              ...feedStateKey(state.feedId),
+              ...dueIndexKey(state.feedId, state.nextFetchAt, false),
+              ...state,
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+        seeded++;
+      } catch (error) {
+        if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+      }
+    }
+  }
+  return seeded;
 }

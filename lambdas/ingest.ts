@@ -1,0 +1,67 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { fetchFeed } from '../lib/fetch/fetch-feed.ts';
+import { defaultFetchOptions } from '../lib/fetch/fetch-options.ts';
+import { type IngestDeps, ingestFeed } from '../lib/ingest.ts';
+import type { FeedSource } from '../lib/model.ts';
+import { createDb } from '../lib/store/db.ts';
+import { loadRuntime } from './runtime.ts';
+
+export interface IngestHandlerDeps {
+  readonly ingest: IngestDeps;
+  readonly sources: ReadonlyMap<string, FeedSource>;
+  readonly logger: Pick<Logger, 'info' | 'warn' | 'error'>;
+}
+
+/** One SQS message per feed; a message fails alone (partial batch response) only when AWS itself failed. */
+export async function handleIngest(event: SQSEvent, deps: IngestHandlerDeps): Promise<SQSBatchResponse> {
+  const batchItemFailures: { itemIdentifier: string }[] = [];
+  for (const record of event.Records) {
+    const feedId = feedIdOf(record.body);
+    const source = feedId ? deps.sources.get(feedId) : undefined;
+    if (!source) {
+      deps.logger.warn('message for no configured feed dropped', {
+        messageId: record.messageId,
+        body: record.body.slice(0, 200),
+      });
+      continue;
+    }
+    try {
+      deps.logger.info('feed ingested', { ...(await ingestFeed(source, deps.ingest)) });
+    } catch (error) {
+      deps.logger.error('feed ingest failed; message will be retried', { feedId, error: error as Error });
+      batchItemFailures.push({ itemIdentifier: record.messageId });
+    }
+  }
+  return { batchItemFailures };
+}
+
+function feedIdOf(body: string): string | undefined {
+  try {
+    const parsed = JSON.parse(body) as { feedId?: unknown };
+    return typeof parsed.feedId === 'string' ? parsed.feedId : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+let cached: IngestHandlerDeps | undefined;
+export const handler = async (event: SQSEvent) => {
+  if (!cached) {
+    const runtime = loadRuntime(process.env);
+    const { settings } = runtime;
+    const options = { ...defaultFetchOptions, timeoutMs: settings.fetchTimeoutMs, maxBytes: settings.fetchMaxBytes };
+    cached = {
+      ingest: {
+        db: createDb(settings.tableName),
+        fetch: (request) => fetchFeed(request, options),
+        topics: runtime.topicMatchers,
+        now: () => new Date(),
+        articleRetentionDays: settings.articleRetentionDays,
+      },
+      sources: new Map(runtime.sources.map((s) => [s.feedId, s])),
+      logger: new Logger({ serviceName: 'wirefold-ingest' }),
+    };
+  }
+  return handleIngest(event, cached);
+};

@@ -1,0 +1,69 @@
+import { resolve } from 'node:path';
+import type { Runtime } from '../lambdas/runtime.ts';
+import { serveDepsFor } from '../lambdas/serve-deps.ts';
+import { defaultFetchOptions, fetchFeed } from '../lib/fetch/fetch-feed.ts';
+import type { IngestDeps } from '../lib/ingest.ts';
+import { startEmbeddedDb } from './embedded-db.ts';
+import { type RoundSummary, runIngestRound } from './ingest-round.ts';
+import { startServer } from './server.ts';
+
+export interface LocalHandle {
+  readonly apiUrl: string;
+  close(): Promise<void>;
+}
+
+/**
+ * `npm start`: the AWS shape in one process. dynalite persisted under `.data/` replaces DynamoDB, a timer replaces
+ * EventBridge + SQS, and the real API handler answers on 127.0.0.1.
+ */
+export async function runLocal(
+  runtime: Runtime,
+  options: {
+    port: number;
+    host: string;
+    dataDir: string;
+    roundEveryMs: number;
+    onRound(summary: RoundSummary, round: number): void;
+  },
+): Promise<LocalHandle> {
+  const embedded = await startEmbeddedDb({ dataDir: resolve(options.dataDir), tableName: runtime.settings.tableName });
+  const { settings } = runtime;
+  const fetchOptions = { ...defaultFetchOptions, timeoutMs: settings.fetchTimeoutMs, maxBytes: settings.fetchMaxBytes };
+  const ingest: IngestDeps = {
+    db: embedded.db,
+    fetch: (request) => fetchFeed(request, fetchOptions),
+    topics: runtime.topicMatchers,
+    now: () => new Date(),
+    articleRetentionDays: settings.articleRetentionDays,
+  };
+  const server = await startServer({
+    host: options.host,
+    port: options.port,
+    deps: serveDepsFor({
+      db: embedded.db,
+      topics: runtime.topics,
+      feeds: runtime.sources,
+      baseUrl: settings.publicBaseUrl,
+    }),
+  });
+  let round = 0;
+  let running: Promise<void> = Promise.resolve();
+  const tick = () => {
+    running = running.then(async () => {
+      round++;
+      // Seeding every round is cheap locally and picks up feeds added to the OPML while running.
+      options.onRound(await runIngestRound(runtime.sources, ingest, { seed: true }), round);
+    });
+  };
+  tick();
+  const timer = setInterval(tick, options.roundEveryMs);
+  return {
+    apiUrl: server.url,
+    close: async () => {
+      clearInterval(timer);
+      await running.catch(() => undefined);
+      await server.close();
+      await embedded.close();
+    },
+  };
+}
