@@ -1,0 +1,45 @@
+/**
+ * How each Lambda is bundled, in one place: the CDK construct (infra/aggregator-function.ts) and the bundle benchmark
+ * (bench/bundle.ts) both read these constants, so the bench measures exactly what gets deployed.
+ * No aws-cdk-lib import here: the bench loads this file without paying for the CDK.
+ */
+
+/** The three functions, their entry files relative to the repo root, and their memory/time budgets. */
+export const FUNCTION_SPECS = {
+  schedule: { entry: 'lambdas/schedule.ts', memoryMb: 256, timeoutS: 60 },
+  // A batch of BATCH_SIZE feeds, each capped at 30 s of fetching, processed concurrently by the handler.
+  ingest: { entry: 'lambdas/ingest.ts', memoryMb: 512, timeoutS: 120 },
+  // More memory buys more CPU: it shortens cold starts and rendering of large feeds.
+  api: { entry: 'lambdas/api.ts', memoryMb: 512, timeoutS: 15 },
+} as const;
+
+export type FunctionName = keyof typeof FUNCTION_SPECS;
+export const FUNCTION_NAMES = Object.keys(FUNCTION_SPECS) as FunctionName[];
+
+/** SQS messages handed to one ingest invocation (one message = one feed). */
+export const INGEST_BATCH_SIZE = 5;
+
+/** Config files copied next to every bundle; handlers read them from `CONFIG_DIR`. */
+export const CONFIG_FILE_NAMES = { feeds: 'feeds.opml', topics: 'topics.yaml' } as const;
+
+/** Where the bundle lands in Lambda; the config files are copied beside index.mjs. */
+export const LAMBDA_CONFIG_DIR = '/var/task';
+
+/** Lambda runs nodejs22.x; esbuild must not emit syntax newer than that. */
+export const ESBUILD_TARGET = 'node22';
+
+/**
+ * ESM bundles cannot call `require`, but some CommonJS dependencies bundled into them still do (for node: builtins).
+ * The banner recreates `require` at the top of the bundle; the alias avoids clashing with bundled identifiers.
+ */
+export const ESM_REQUIRE_SHIM =
+  "import { createRequire as wirefoldCreateRequire } from 'node:module'; const require = wirefoldCreateRequire(import.meta.url);";
+
+/** Prefer ESM builds of dependencies: they tree-shake far better than CommonJS ones. */
+export const MAIN_FIELDS = ['module', 'main'];
+
+/**
+ * Nothing is external: the AWS SDK clients are bundled too, so the deployed code runs the exact versions the tests
+ * ran (the runtime's bundled SDK drifts) and a single minified file loads faster than the runtime's node_modules.
+ */
+export const EXTERNAL_MODULES: string[] = [];
