@@ -14,5 +14,6 @@ a{color:var(--accent)}
 details summary{cursor:pointer;font-size:.85rem;color:var(--muted)}
 .table{overflow-x:auto}table{border-collapse:collapse;font-size:.9rem;width:100%}
 th,td{text-align:left;padding:.3rem .5rem;border-bottom:1px solid var(--line);vertical-align:top}
+th,td:nth-child(2),td:nth-child(4),td time{white-space:nowrap;overflow-wrap:normal}
 .status-failing td:nth-child(2){color:#c00;font-weight:600}.status-disabled td:nth-child(2){color:var(--muted)}
 `;

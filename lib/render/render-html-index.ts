@@ -32,7 +32,7 @@ function subscribeLinks(feeds: FormatLinks): string {
   return OUTPUT_FORMATS.map((f) => `<a class="feed" href="${h(feeds[f])}">${FORMAT_LABELS[f]}</a>`).join(' ');
 }
 
-function itemHtml(item: PreparedItem): string {
+function itemHtml(item: PreparedItem, index: number): string {
   const outlets = item.alsoReportedBy.map((o) => link(o.url, o.title)).join(', ');
   const why = item.why.map((line) => `<li>${h(line)}</li>`).join('');
   return [
@@ -40,14 +40,16 @@ function itemHtml(item: PreparedItem): string {
     `<a class="headline" href="${h(item.url ?? '#')}">${h(item.title)}</a>`,
     `<div class="meta">${item.source ? link(item.source.url, item.source.title) : ''} · ${time(item.published)}</div>`,
     outlets ? `<div class="also">Also reported by ${outlets}</div>` : '',
-    why ? `<details><summary>Why it matched</summary><ul class="why">${why}</ul></details>` : '',
+    why
+      ? `<details${index === 0 ? ' open' : ''}><summary>Why it matched</summary><ul class="why">${why}</ul></details>`
+      : '',
     '</li>',
   ].join('');
 }
 
 function topicHtml(topic: TopicSummary): string {
   const count = `${topic.itemCount}${topic.countIsLowerBound ? '+' : ''} item${topic.itemCount === 1 ? '' : 's'}`;
-  const items = topic.latest.map((item) => itemHtml(prepareItem(item, topic.updatedAt ?? ''))).join('\n');
+  const items = topic.latest.map((item, index) => itemHtml(prepareItem(item, topic.updatedAt ?? ''), index)).join('\n');
   return [
     `<section class="topic" id="topic-${h(topic.slug)}">`,
     `<h2>${h(cleanLine(topic.title))}</h2>`,
