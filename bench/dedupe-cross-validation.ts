@@ -67,7 +67,9 @@ function split(pairs: readonly ItemPair[]): [ItemPair[], ItemPair[]] {
   for (const pair of pairs) byKind.set(pair.kind ?? '', [...(byKind.get(pair.kind ?? '') ?? []), pair]);
   for (const group of byKind.values()) {
     const ordered = [...group].sort((a, b) => digest(a.pairId).localeCompare(digest(b.pairId)));
-    ordered.forEach((pair, index) => halves[index % 2]?.push(pair));
+    ordered.forEach((pair, index) => {
+      halves[index % 2]?.push(pair);
+    });
   }
   return halves;
 }

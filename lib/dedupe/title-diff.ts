@@ -88,7 +88,7 @@ function isTypoOnly(onlyA: readonly string[], onlyB: readonly string[]): boolean
   return onlyA.every((word, index) => {
     const other = onlyB[index] ?? '';
     if (/\d/.test(word) || /\d/.test(other)) return false;
-    const longer = Math.max(word.length, other.length);
-    return longer >= 3 && editDistance(word, other, 2) <= (longer >= 6 ? 2 : 1);
+    // One edit only: "emergence"/"emergency" is a fix, "Northland"/"Southland" is another filling of a template.
+    return Math.max(word.length, other.length) >= 2 && editDistance(word, other, 1) <= 1;
   });
 }
