@@ -100,16 +100,17 @@ async function fail(
   state: FeedState,
   now: Date,
   stage: 'fetch' | 'parse',
-  error: { readonly kind: string; readonly message: string },
+  error: { readonly kind: string; readonly message: string; readonly status?: number; readonly retryAfterS?: number },
   report: (fields: Omit<FeedReport, 'feedId' | 'url' | 'durationMs'>) => FeedReport,
-  status?: number,
+  httpStatus?: number,
 ): Promise<FeedReport> {
+  const status = httpStatus ?? error.status;
   const next = nextStateAfterFailure(state, { now, stage, error, status });
   await putFeedState(deps.db, next);
   return report({
     outcome: 'failed',
     ok: false,
-    ...(status !== undefined ? { status } : 'status' in error ? { status: Number(error.status) } : {}),
+    ...(status !== undefined ? { status } : {}),
     ...emptyCounts(),
     error: { stage, kind: error.kind, message: error.message },
     nextFetchAt: next.nextFetchAt,

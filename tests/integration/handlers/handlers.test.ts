@@ -1,0 +1,102 @@
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handleIngest } from '../../../lambdas/ingest.ts';
+import { handleSchedule } from '../../../lambdas/schedule.ts';
+import type { FeedSource } from '../../../lib/model.ts';
+import { createDb } from '../../../lib/store/db.ts';
+import { getFeedState } from '../../../lib/store/feed-state.ts';
+import { startDemoFeedServer } from '../../../local/demo/demo-feed-server.ts';
+import { demoSources } from '../../../local/demo/feeds.ts';
+import { LOCAL_CREDENTIALS, startDynalite } from '../../support/dynalite.ts';
+import { loadTestTopics, testIngestDeps } from '../../support/pipeline.ts';
+import { recordingLogger, sqsEvent } from '../../support/sqs-event.ts';
+
+describe('schedule and ingest handlers over dynalite', () => {
+  const { matchers } = loadTestTopics('tests/fixtures/pipeline/topics.yaml');
+  const clock = { now: new Date('2026-11-20T12:00:00.000Z') };
+  let dynalite: Awaited<ReturnType<typeof startDynalite>>;
+  let feedServer: Awaited<ReturnType<typeof startDemoFeedServer>>;
+  let sources: FeedSource[];
+  const brokenFeed = (): FeedSource => ({
+    feedId: 'broken-404',
+    url: `${feedServer.url}/no-such-feed.xml`,
+    title: 'Broken',
+  });
+
+  beforeAll(async () => {
+    dynalite = await startDynalite();
+    feedServer = await startDemoFeedServer(resolve('local/demo/feeds'), clock.now);
+    sources = [...demoSources(feedServer.feeds), brokenFeed()];
+  });
+  afterAll(async () => {
+    await feedServer?.close();
+    await dynalite?.close();
+  });
+
+  it('schedule seeds every configured feed and enqueues the due ones once', async () => {
+    const enqueued: string[][] = [];
+    const deps = {
+      db: dynalite.db,
+      sources,
+      now: () => clock.now,
+      enqueue: async (ids: readonly string[]) => void enqueued.push([...ids]),
+      logger: recordingLogger(),
+    };
+    const report = await handleSchedule({}, deps);
+    expect(report.seeded).toBe(sources.length);
+    expect(enqueued.flat().sort()).toEqual(sources.map((s) => s.feedId).sort());
+  });
+
+  it('ingest records a feed failure in its health without failing the message, and ingests the others', async () => {
+    const logger = recordingLogger();
+    const deps = {
+      ingest: testIngestDeps(dynalite.db, matchers, clock),
+      sources: new Map(sources.map((s) => [s.feedId, s])),
+      logger,
+    };
+    const bodies = [...sources.map((s) => JSON.stringify({ feedId: s.feedId })), 'not json', '{"feedId":"unknown"}'];
+    const response = await handleIngest(sqsEvent(bodies), deps);
+    expect(response.batchItemFailures, JSON.stringify(logger.lines.filter((l) => l.level === 'error'))).toEqual([]);
+    const ingested = logger.lines.filter((l) => l.message === 'feed ingested');
+    expect(ingested).toHaveLength(sources.length);
+    expect(logger.lines.filter((l) => l.level === 'warn')).toHaveLength(2); // the two unusable messages
+    const broken = await getFeedState(dynalite.db, 'broken-404');
+    expect(broken?.consecutiveFailures).toBe(1);
+    expect(broken?.lastError?.kind).toBe('fetch:http-status');
+    expect(broken?.lastStatus).toBe(404);
+    const healthy = await getFeedState(dynalite.db, sources[0]!.feedId);
+    expect(healthy?.consecutiveFailures).toBe(0);
+    expect(healthy?.recentEntryHashes.length).toBeGreaterThan(0);
+  });
+
+  it('after ingest nothing is due until the planned time', async () => {
+    const enqueued: string[] = [];
+    const deps = {
+      db: dynalite.db,
+      sources,
+      now: () => clock.now,
+      enqueue: async (ids: readonly string[]) => void enqueued.push(...ids),
+      logger: recordingLogger(),
+    };
+    await handleSchedule({}, deps);
+    expect(enqueued).toEqual([]);
+  });
+
+  it('a store failure (AWS side) fails only that message, so SQS retries it', async () => {
+    const missingTable = createDb('no-such-table', {
+      endpoint: dynalite.endpoint,
+      region: 'local',
+      credentials: LOCAL_CREDENTIALS,
+    });
+    const logger = recordingLogger();
+    const deps = {
+      ingest: testIngestDeps(missingTable, matchers, clock),
+      sources: new Map(sources.map((s) => [s.feedId, s])),
+      logger,
+    };
+    const response = await handleIngest(sqsEvent([JSON.stringify({ feedId: sources[0]!.feedId })]), deps);
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'm-0' }]);
+    expect(logger.lines.some((l) => l.level === 'error')).toBe(true);
+    missingTable.doc.destroy();
+  });
+});
