@@ -43,6 +43,16 @@ export function parseTopicsYaml(text: string, fileName: string): Result<TopicDef
   const slugs = new Map<string, number | undefined>();
   doc.contents.items.forEach((node, index) => {
     const nodeLine = lineAt(isMap(node) ? node.range?.[0] : undefined)?.line;
+    // Duplicates are checked on the raw slug, so a second definition is reported even when it has other problems.
+    const rawSlug = isMap(node) ? node.get('slug') : undefined;
+    if (typeof rawSlug === 'string') {
+      if (slugs.has(rawSlug)) {
+        problems.push({
+          line: nodeLine,
+          message: `topic slug "${rawSlug}" is defined twice (first on line ${slugs.get(rawSlug)})`,
+        });
+      } else slugs.set(rawSlug, nodeLine);
+    }
     const parsed = topicSchema.safeParse(isMap(node) ? node.toJSON() : undefined);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
@@ -55,14 +65,6 @@ export function parseTopicsYaml(text: string, fileName: string): Result<TopicDef
       return;
     }
     const topic = parsed.data;
-    if (slugs.has(topic.slug)) {
-      problems.push({
-        line: nodeLine,
-        message: `topic slug "${topic.slug}" is defined twice (first on line ${slugs.get(topic.slug)})`,
-      });
-      return;
-    }
-    slugs.set(topic.slug, nodeLine);
     topics.push({ ...topic, description: topic.description.trim(), query: topic.query.trim() });
   });
   if (problems.length > 0) return err({ kind: 'invalid-config', file: fileName, problems });
