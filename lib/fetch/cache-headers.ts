@@ -30,7 +30,8 @@ export function parseRetryAfterS(headers: IncomingHttpHeaders, nowMs: number): n
   const raw = headerValue(headers, 'retry-after')?.trim();
   if (!raw) return undefined;
   if (/^\d+$/.test(raw)) return Number(raw);
-  const at = Date.parse(raw);
+  // An HTTP-date always names a month; without this, Date.parse would read "-5" as the year 5 BC.
+  const at = /[a-z]{3}/i.test(raw) ? Date.parse(raw) : Number.NaN;
   if (!Number.isFinite(at)) return undefined;
   const serverNow = Date.parse(headerValue(headers, 'date') ?? '');
   const reference = Number.isFinite(serverNow) ? serverNow : nowMs;
