@@ -43,7 +43,7 @@ export async function ingestFeed(source: FeedSource, deps: IngestDeps): Promise<
   if (!fetched.ok) return fail(deps, state, startedAt, 'fetch', fetched.error, report);
   const outcome = fetched.value;
   if (outcome.kind === 'not-modified') {
-    const next = nextStateAfterSuccess(state, { now: startedAt, outcome, entries: [], freshEntries: 0 });
+    const next = nextStateAfterSuccess(state, { now: startedAt, outcome, entries: [] });
     await putFeedState(deps.db, next);
     return report({ outcome: 'not-modified', ok: true, status: 304, ...emptyCounts(), nextFetchAt: next.nextFetchAt });
   }
@@ -62,7 +62,6 @@ export async function ingestFeed(source: FeedSource, deps: IngestDeps): Promise<
     now: startedAt,
     outcome,
     entries,
-    freshEntries: fresh.length,
     ttlMinutes: parsed.value.ttlMinutes,
     recentEntryHashes: rememberVersions(entries.map(entryVersionOf), state.recentEntryHashes),
   });

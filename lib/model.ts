@@ -166,4 +166,8 @@ export interface FeedState {
   readonly recentEntryHashes: readonly string[];
   readonly lastStatus?: number;
   readonly itemsSeen?: number;
+  /** Publication times of the newest entries (bounded): the feed's rhythm, kept across 304s for polling. */
+  readonly recentPublishedAt?: readonly string[];
+  /** Why the next poll is when it is (health page). */
+  readonly pollReason?: string;
 }

@@ -18,18 +18,27 @@ export interface SuccessInput {
   readonly now: Date;
   readonly outcome: FetchOutcome;
   readonly entries: readonly NormalizedEntry[];
-  readonly freshEntries: number;
   readonly ttlMinutes?: number;
   readonly recentEntryHashes?: readonly string[];
 }
+
+/** How many publication times a feed state keeps to estimate the feed's rhythm. */
+const PUBLISHED_HISTORY = 20;
 
 /** After a 200 or 304: store validators, follow a permanent redirect, clear the error, plan the next poll. */
 export function nextStateAfterSuccess(state: FeedState, input: SuccessInput): FeedState {
   const { outcome, now } = input;
   const fetched = outcome.kind === 'fetched';
   const { lastError: _cleared, ...rest } = state;
+  const recentPublishedAt = fetched
+    ? [...new Set([...input.entries.map((e) => e.publishedAt), ...(state.recentPublishedAt ?? [])])]
+        .sort()
+        .reverse()
+        .slice(0, PUBLISHED_HISTORY)
+    : state.recentPublishedAt;
+  const healthy = { ...rest, consecutiveFailures: 0, recentPublishedAt };
   return {
-    ...rest,
+    ...healthy,
     url: outcome.movedPermanentlyTo ?? state.url,
     etag: outcome.etag ?? (fetched ? undefined : state.etag),
     lastModified: outcome.lastModified ?? (fetched ? undefined : state.lastModified),
@@ -39,14 +48,7 @@ export function nextStateAfterSuccess(state: FeedState, input: SuccessInput): Fe
     consecutiveFailures: 0,
     recentEntryHashes: input.recentEntryHashes ?? state.recentEntryHashes,
     itemsSeen: fetched ? input.entries.length : state.itemsSeen,
-    nextFetchAt: planPoll(state, {
-      now,
-      ok: true,
-      cacheMaxAgeS: outcome.cacheMaxAgeS,
-      ttlMinutes: input.ttlMinutes,
-      entries: input.entries,
-      freshEntries: input.freshEntries,
-    }),
+    ...planPoll(healthy, { now, cacheMaxAgeS: outcome.cacheMaxAgeS, ttlMinutes: input.ttlMinutes }),
   };
 }
 
@@ -75,9 +77,6 @@ export function nextStateAfterFailure(state: FeedState, input: FailureInput): Fe
       at: input.now.toISOString(),
     },
     ...(gone ? { disabled: true } : {}),
-    nextFetchAt: planPoll(
-      { ...state, consecutiveFailures: failures },
-      { now: input.now, ok: false, retryAfterS: input.error.retryAfterS },
-    ),
+    ...planPoll({ ...state, consecutiveFailures: failures }, { now: input.now, retryAfterS: input.error.retryAfterS }),
   };
 }

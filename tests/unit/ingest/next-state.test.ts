@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import type { FetchOutcome } from '../../../lib/fetch/fetch-feed.ts';
+import { initialFeedState, nextStateAfterFailure, nextStateAfterSuccess } from '../../../lib/ingest/next-state.ts';
+import type { FeedState, NormalizedEntry } from '../../../lib/model.ts';
+
+const now = new Date('2026-11-20T12:00:00.000Z');
+const base: FeedState = {
+  ...initialFeedState({ feedId: 'f1', url: 'https://a.example/feed', title: 'A' }, new Date('2026-11-19T00:00:00Z')),
+  etag: '"old"',
+  lastModified: 'Wed, 18 Nov 2026 00:00:00 GMT',
+};
+const fetched = (extra: Partial<Extract<FetchOutcome, { kind: 'fetched' }>> = {}): FetchOutcome => ({
+  kind: 'fetched',
+  status: 200,
+  finalUrl: 'https://a.example/feed',
+  text: '',
+  bytes: 0,
+  charset: 'utf-8',
+  ...extra,
+});
+const entry = (publishedAt: string): NormalizedEntry => ({
+  entryKey: `k${publishedAt}`,
+  title: 't',
+  publishedAt,
+  authors: [],
+  categories: [],
+});
+const minutesUntil = (state: FeedState) => (Date.parse(state.nextFetchAt) - now.getTime()) / 60_000;
+
+describe('feed state after a poll', () => {
+  it('a 200 stores the new validators, clears the last error and resets failures', () => {
+    const failing = { ...base, consecutiveFailures: 3, lastError: { kind: 'fetch:timeout', message: 'x', at: 'y' } };
+    const next = nextStateAfterSuccess(failing, { now, outcome: fetched({ etag: '"new"' }), entries: [] });
+    expect(next).toMatchObject({ etag: '"new"', lastModified: undefined, consecutiveFailures: 0, lastStatus: 200 });
+    expect(next.lastError).toBeUndefined();
+  });
+
+  it('a 304 keeps the stored validators and the entry memory', () => {
+    const remembered = { ...base, recentEntryHashes: ['h1'], recentPublishedAt: ['2026-11-19T00:00:00.000Z'] };
+    const next = nextStateAfterSuccess(remembered, {
+      now,
+      outcome: { kind: 'not-modified', finalUrl: base.url },
+      entries: [],
+    });
+    expect(next).toMatchObject({ etag: '"old"', lastModified: base.lastModified, lastStatus: 304 });
+    expect(next.recentEntryHashes).toEqual(['h1']);
+    expect(next.recentPublishedAt).toEqual(['2026-11-19T00:00:00.000Z']);
+  });
+
+  it('a permanent redirect moves the stored URL; the feed id stays', () => {
+    const next = nextStateAfterSuccess(base, {
+      now,
+      outcome: fetched({ movedPermanentlyTo: 'https://b.example/feed' }),
+      entries: [],
+    });
+    expect(next.url).toBe('https://b.example/feed');
+    expect(next.feedId).toBe('f1');
+  });
+
+  it('learns the publishing rhythm: a feed publishing hourly is polled about hourly', () => {
+    const hourly = ['09:00', '10:00', '11:00', '11:55'].map((t) => entry(`2026-11-20T${t}:00.000Z`));
+    const next = nextStateAfterSuccess(base, { now, outcome: fetched(), entries: hourly });
+    expect(minutesUntil(next)).toBeGreaterThanOrEqual(60);
+    expect(minutesUntil(next)).toBeLessThanOrEqual(66); // at most 10 % jitter
+    expect(next.pollReason).toMatch(/publishes about every/);
+  });
+
+  it('a server-sent max-age is a floor for the next poll', () => {
+    const next = nextStateAfterSuccess(base, { now, outcome: fetched({ cacheMaxAgeS: 3 * 3600 }), entries: [] });
+    expect(minutesUntil(next)).toBeGreaterThanOrEqual(180);
+  });
+
+  it.each([
+    [1, 5],
+    [2, 10],
+    [4, 40],
+    [12, 24 * 60],
+  ])('after %i consecutive failures the next try is at least %i minutes away', (failures, minutes) => {
+    const next = nextStateAfterFailure(
+      { ...base, consecutiveFailures: failures - 1 },
+      { now, stage: 'fetch', error: { kind: 'timeout', message: 'slow' } },
+    );
+    expect(next.consecutiveFailures).toBe(failures);
+    expect(minutesUntil(next)).toBeGreaterThanOrEqual(minutes);
+    expect(minutesUntil(next)).toBeLessThanOrEqual(24 * 60);
+    expect(next.lastError).toEqual({ kind: 'fetch:timeout', message: 'slow', at: now.toISOString() });
+  });
+
+  it('Retry-After is honoured', () => {
+    const next = nextStateAfterFailure(base, {
+      now,
+      stage: 'fetch',
+      error: { kind: 'rate-limited', message: '429', retryAfterS: 7200 },
+      status: 429,
+    });
+    expect(minutesUntil(next)).toBeGreaterThanOrEqual(120);
+    expect(next.lastStatus).toBe(429);
+  });
+
+  it('410 Gone disables the feed but keeps it, with its error, for the health page', () => {
+    const next = nextStateAfterFailure(base, {
+      now,
+      stage: 'fetch',
+      error: { kind: 'gone', message: 'gone' },
+      status: 410,
+    });
+    expect(next.disabled).toBe(true);
+    expect(next.lastError?.kind).toBe('fetch:gone');
+  });
+});
