@@ -1,0 +1,168 @@
+import sanitizeHtml from 'sanitize-html';
+import { decodeXmlText } from '../parse/xml/decode-xml-text.ts';
+import { resolveHttpUrl } from './resolve-url.ts';
+
+/** Embeds we let through: players that run third-party code in their own origin and nothing else. */
+export const ALLOWED_IFRAME_HOSTS: readonly string[] = ['www.youtube-nocookie.com', 'player.vimeo.com'];
+
+const ALLOWED_TAGS = [
+  'a',
+  'abbr',
+  'acronym',
+  'address',
+  'article',
+  'aside',
+  'b',
+  'bdi',
+  'bdo',
+  'big',
+  'blockquote',
+  'br',
+  'caption',
+  'center',
+  'cite',
+  'code',
+  'col',
+  'colgroup',
+  'dd',
+  'del',
+  'details',
+  'dfn',
+  'div',
+  'dl',
+  'dt',
+  'em',
+  'figcaption',
+  'figure',
+  'font',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'i',
+  'iframe',
+  'img',
+  'ins',
+  'kbd',
+  'li',
+  'mark',
+  'ol',
+  'p',
+  'picture',
+  'pre',
+  'q',
+  's',
+  'samp',
+  'section',
+  'small',
+  'source',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'summary',
+  'sup',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'time',
+  'tr',
+  'tt',
+  'u',
+  'ul',
+  'var',
+  'audio',
+  'video',
+  'wbr',
+];
+
+/** Attributes carrying URLs: resolved to absolute http(s) or dropped. */
+const URL_ATTRIBUTES = new Set(['href', 'src', 'poster', 'cite']);
+
+const OPTIONS: sanitizeHtml.IOptions = {
+  allowedTags: ALLOWED_TAGS,
+  allowedAttributes: {
+    '*': ['title', 'lang', 'dir', 'align'],
+    a: ['href', 'name', 'rel'],
+    img: ['src', 'alt', 'width', 'height'],
+    iframe: ['src', 'width', 'height', 'allowfullscreen'],
+    audio: ['src', 'controls'],
+    video: ['src', 'poster', 'controls', 'width', 'height'],
+    source: ['src', 'type'],
+    blockquote: ['cite'],
+    q: ['cite'],
+    del: ['cite', 'datetime'],
+    ins: ['cite', 'datetime'],
+    time: ['datetime'],
+    td: ['colspan', 'rowspan'],
+    th: ['colspan', 'rowspan', 'scope'],
+    ol: ['start', 'type'],
+  },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemesByTag: {
+    img: ['http', 'https'],
+    iframe: ['https'],
+    audio: ['http', 'https'],
+    video: ['http', 'https'],
+    source: ['http', 'https'],
+  },
+  allowProtocolRelative: false,
+  allowedIframeHostnames: [...ALLOWED_IFRAME_HOSTS],
+  // script/style/etc. lose their text too, not just their tags.
+  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'title', 'template'],
+  // An embed or image whose URL was refused is an empty box: drop it.
+  exclusiveFilter: (frame) => ['iframe', 'img', 'audio', 'video', 'source'].includes(frame.tag) && !frame.attribs.src,
+  // Keep character references as the publisher wrote them; sanitize-html still escapes stray `<`, `>` and `&`.
+  parser: { decodeEntities: false },
+};
+
+/**
+ * Allow-list sanitizing of feed HTML before it is stored: no script, style, event handlers or forms; URLs only
+ * http(s) (mailto for links), made absolute against `baseUrl`; iframes only from ALLOWED_IFRAME_HOSTS.
+ */
+export function sanitizeFeedHtml(html: string | undefined, baseUrl: string | undefined): string | undefined {
+  if (!html) return undefined;
+  // Fast path: without a `<` there is no element, so no parser is needed, only the escaping the parser would do.
+  // (A large share of real summaries are plain text; a 50 MB feed of them must not pay for an HTML parser.)
+  const clean = (
+    html.includes('<')
+      ? sanitizeHtml(html, {
+          ...OPTIONS,
+          transformTags: { '*': (tagName, attribs) => ({ tagName, attribs: absolutizeUrls(attribs, baseUrl) }) },
+        })
+      : html.replace(STRAY_AMPERSAND, '&amp;').replace(/>/g, '&gt;')
+  )
+    .replace(ESCAPED_LONE_AMPERSAND, '&')
+    .trim();
+  return clean === '' ? undefined : clean;
+}
+
+/** An `&` that starts no reference: sanitize-html's rule, applied on the fast path too. */
+const STRAY_AMPERSAND = /&(?![a-zA-Z0-9#]{1,20};)/g;
+/**
+ * HTML needs `&` escaped only where it could start a reference; before whitespace it is plain text. Leaving it
+ * as written keeps `Tom & Jerry` byte-identical to the publisher's CDATA.
+ */
+const ESCAPED_LONE_AMPERSAND = /&amp;(?=\s|$)/g;
+
+function absolutizeUrls(attribs: sanitizeHtml.Attributes, baseUrl: string | undefined): sanitizeHtml.Attributes {
+  let result: sanitizeHtml.Attributes | undefined;
+  for (const name of Object.keys(attribs)) {
+    if (!URL_ATTRIBUTES.has(name)) continue;
+    // Decode first so `jav&#x61;script:` is seen for what it is, then keep only absolute http(s)/mailto.
+    const decoded = decodeXmlText(attribs[name] ?? '').trim();
+    const resolved = /^mailto:/i.test(decoded) ? decoded : resolveHttpUrl(decoded, baseUrl);
+    result ??= { ...attribs };
+    if (resolved === undefined) delete result[name];
+    else result[name] = resolved;
+  }
+  return result ?? attribs;
+}

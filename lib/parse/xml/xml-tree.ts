@@ -1,0 +1,237 @@
+import { err, ok, type Result } from '../../result.ts';
+import { decodeXmlText } from './decode-xml-text.ts';
+import { canonicalPrefix } from './namespaces.ts';
+import { skipDtd } from './skip-dtd.ts';
+
+export type XmlNode = XmlElement | string;
+
+export interface XmlElement {
+  /** Qualified name as written (kept for re-serializing inline XHTML). */
+  readonly name: string;
+  /** Lookup key: canonical namespace prefix + ':' + lower-cased local name, or just the local name. */
+  readonly key: string;
+  /** Attributes by the same kind of key (`href`, `xml:base`, `rdf:about`). */
+  readonly attrs: Readonly<Record<string, string>>;
+  /** Attributes as written, in order, for serialization. */
+  readonly rawAttrs: readonly (readonly [string, string])[];
+  readonly children: XmlNode[];
+  /** xml:base in force here, already resolved against the enclosing bases when that is possible. */
+  readonly base: string | undefined;
+  readonly lang: string | undefined;
+  readonly offset: number;
+}
+
+export interface XmlTreeError {
+  readonly kind: 'empty' | 'refused-dtd';
+  readonly message: string;
+  readonly offset: number;
+}
+
+/**
+ * Lets a caller consume records (items, entries) as soon as they close. A consumed element is detached from its
+ * parent, so a 50 MB feed never holds more than one item's tree at a time: memory stays flat and garbage dies young.
+ */
+export interface XmlTreeVisitor {
+  /** Called once, when the root element opens. */
+  readonly onRoot?: (root: XmlElement) => void;
+  /** Called for each element as it closes, innermost first; return true to take it out of the tree. */
+  readonly onClose?: (element: XmlElement, depth: number) => boolean;
+}
+
+interface Scope {
+  readonly element: XmlElement;
+  readonly namespaces: Readonly<Record<string, string>>;
+}
+
+/**
+ * A forgiving XML reader for feeds. It never throws on content: unclosed elements close at their parent's end tag
+ * or at the end of the text, stray end tags are ignored, a bare `<` or `&` is text, DTDs are skipped unread (so no
+ * entity is ever expanded and no external resource is named, let alone fetched). The loop is iterative, so a
+ * 100k-deep document costs memory, not stack.
+ */
+export function readXmlTree(text: string, visitor: XmlTreeVisitor = {}): Result<XmlElement, XmlTreeError> {
+  const rootScope: Scope = {
+    element: makeElement('#document', '#document', {}, [], undefined, undefined, 0),
+    namespaces: { xml: 'http://www.w3.org/XML/1998/namespace' },
+  };
+  const stack: Scope[] = [rootScope];
+  let top = rootScope;
+  let pos = 0;
+  const { onRoot, onClose } = visitor;
+  /** Pops every open element down to (and including) `depth`, innermost first. */
+  const closeTo = (depth: number): void => {
+    for (let level = stack.length - 1; level >= depth; level--) {
+      const element = stack[level]!.element;
+      if (onClose?.(element, level)) {
+        const siblings = stack[level - 1]!.element.children;
+        if (siblings[siblings.length - 1] === element) siblings.pop();
+      }
+    }
+    stack.length = depth;
+    top = stack[depth - 1]!;
+  };
+  const length = text.length;
+  while (pos < length) {
+    const lt = text.indexOf('<', pos);
+    const textEnd = lt === -1 ? length : lt;
+    if (textEnd > pos && stack.length > 1) top.element.children.push(decodeXmlText(text.slice(pos, textEnd)));
+    if (lt === -1) break;
+    const next = text.charCodeAt(lt + 1);
+    if (next === 33 /* ! */) {
+      if (text.startsWith('<!--', lt)) {
+        const end = text.indexOf('-->', lt + 4);
+        pos = end === -1 ? length : end + 3;
+      } else if (text.startsWith('<![CDATA[', lt)) {
+        const end = text.indexOf(']]>', lt + 9);
+        if (stack.length > 1) top.element.children.push(text.slice(lt + 9, end === -1 ? length : end));
+        pos = end === -1 ? length : end + 3;
+      } else if (/^<!doctype/i.test(text.slice(lt, lt + 9))) {
+        const end = skipDtd(text, lt);
+        if (end === -1) return err({ kind: 'refused-dtd', message: 'unterminated DOCTYPE declaration', offset: lt });
+        pos = end;
+      } else {
+        const end = text.indexOf('>', lt);
+        pos = end === -1 ? length : end + 1;
+      }
+    } else if (next === 63 /* ? */) {
+      const end = text.indexOf('?>', lt + 2);
+      pos = end === -1 ? length : end + 2;
+    } else if (next === 47 /* / */) {
+      const end = text.indexOf('>', lt);
+      const name = text.slice(lt + 2, end === -1 ? length : end).trim();
+      pos = end === -1 ? length : end + 1;
+      // Close the nearest open element of that name and everything left open inside it; ignore strays.
+      for (let depth = stack.length - 1; depth > 0; depth--) {
+        if (stack[depth]!.element.name === name) {
+          closeTo(depth);
+          break;
+        }
+      }
+    } else if (isNameStart(next)) {
+      const tag = readTag(text, lt);
+      pos = tag.end;
+      const scope = openElement(tag, top, lt);
+      if (stack.length > 1) top.element.children.push(scope.element);
+      else if (rootScope.element.children.length === 0) {
+        rootScope.element.children.push(scope.element);
+        onRoot?.(scope.element);
+      }
+      stack.push(scope);
+      top = scope;
+      if (tag.selfClosing) closeTo(stack.length - 1);
+    } else {
+      // `<` that starts no markup (`a < b`, `<3`): keep it as text.
+      if (stack.length > 1) top.element.children.push('<');
+      pos = lt + 1;
+    }
+  }
+  if (stack.length > 1) closeTo(1); // a truncated document: close what is open, keep what was read
+  const root = rootScope.element.children.find((child): child is XmlElement => typeof child !== 'string');
+  if (!root) return err({ kind: 'empty', message: 'no XML element found', offset: 0 });
+  return ok(root);
+}
+
+interface RawTag {
+  readonly name: string;
+  readonly attributes: (readonly [string, string])[];
+  readonly selfClosing: boolean;
+  readonly end: number;
+}
+
+function readTag(text: string, lt: number): RawTag {
+  let pos = lt + 1;
+  while (pos < text.length && !isNameEnd(text.charCodeAt(pos))) pos++;
+  const name = text.slice(lt + 1, pos);
+  const attributes: (readonly [string, string])[] = [];
+  for (;;) {
+    while (pos < text.length && isSpace(text.charCodeAt(pos))) pos++;
+    const code = text.charCodeAt(pos);
+    if (pos >= text.length) return { name, attributes, selfClosing: false, end: pos };
+    if (code === 62 /* > */) return { name, attributes, selfClosing: false, end: pos + 1 };
+    if (code === 47 /* / */ && text.charCodeAt(pos + 1) === 62)
+      return { name, attributes, selfClosing: true, end: pos + 2 };
+    const nameStart = pos;
+    while (pos < text.length && !isNameEnd(text.charCodeAt(pos)) && text.charCodeAt(pos) !== 61) pos++;
+    if (pos === nameStart) {
+      pos++; // a stray character such as `"` or `/`: skip it rather than loop
+      continue;
+    }
+    const attrName = text.slice(nameStart, pos);
+    while (pos < text.length && isSpace(text.charCodeAt(pos))) pos++;
+    if (text.charCodeAt(pos) !== 61 /* = */) {
+      attributes.push([attrName, attrName]);
+      continue;
+    }
+    pos++;
+    while (pos < text.length && isSpace(text.charCodeAt(pos))) pos++;
+    const quote = text.charCodeAt(pos);
+    let value: string;
+    if (quote === 34 || quote === 39) {
+      const close = text.indexOf(quote === 34 ? '"' : "'", pos + 1);
+      // A missing closing quote ends the value at the end of the text rather than looping.
+      value = text.slice(pos + 1, close === -1 ? text.length : close);
+      pos = close === -1 ? text.length : close + 1;
+    } else {
+      const start = pos;
+      while (pos < text.length && !isSpace(text.charCodeAt(pos)) && text.charCodeAt(pos) !== 62) pos++;
+      value = text.slice(start, pos);
+    }
+    attributes.push([attrName, decodeXmlText(value.replace(/[\t\n\r]/g, ' '))]);
+  }
+}
+
+function openElement(tag: RawTag, parent: Scope, offset: number): Scope {
+  let namespaces = parent.namespaces;
+  for (const [attrName, value] of tag.attributes) {
+    if (attrName === 'xmlns' || attrName.startsWith('xmlns:')) {
+      if (namespaces === parent.namespaces) namespaces = Object.create(parent.namespaces) as Record<string, string>;
+      (namespaces as Record<string, string>)[attrName === 'xmlns' ? '' : attrName.slice(6)] = value.trim();
+    }
+  }
+  const attrs: Record<string, string> = {};
+  for (const [attrName, value] of tag.attributes) {
+    const colon = attrName.indexOf(':');
+    if (colon === -1) attrs[attrName.toLowerCase()] = value;
+    else {
+      const prefix = attrName.slice(0, colon);
+      attrs[`${canonicalPrefix(namespaces[prefix], prefix)}:${attrName.slice(colon + 1).toLowerCase()}`] = value;
+    }
+  }
+  const colon = tag.name.indexOf(':');
+  const prefix = colon === -1 ? '' : tag.name.slice(0, colon);
+  const local = (colon === -1 ? tag.name : tag.name.slice(colon + 1)).toLowerCase();
+  const canonical = canonicalPrefix(namespaces[prefix], prefix);
+  const key = canonical === '' ? local : `${canonical}:${local}`;
+  const parentElement = parent.element;
+  const xmlBase = attrs['xml:base'];
+  const base = xmlBase === undefined ? parentElement.base : joinBase(xmlBase, parentElement.base);
+  const lang = attrs['xml:lang'] ?? parentElement.lang;
+  return { element: makeElement(tag.name, key, attrs, tag.attributes, base, lang, offset), namespaces };
+}
+
+function joinBase(reference: string, enclosing: string | undefined): string {
+  const trimmed = reference.trim();
+  if (enclosing === undefined) return trimmed;
+  try {
+    return new URL(trimmed, enclosing).href;
+  } catch {
+    return trimmed; // the enclosing base is itself relative: keep the nearest one, normalize resolves it later
+  }
+}
+
+function makeElement(
+  name: string,
+  key: string,
+  attrs: Record<string, string>,
+  rawAttrs: (readonly [string, string])[],
+  base: string | undefined,
+  lang: string | undefined,
+  offset: number,
+): XmlElement {
+  return { name, key, attrs, rawAttrs, children: [], base, lang, offset };
+}
+
+const isSpace = (code: number): boolean => code === 32 || code === 10 || code === 9 || code === 13;
+const isNameEnd = (code: number): boolean => isSpace(code) || code === 62 || code === 47 || Number.isNaN(code);
+const isNameStart = (code: number): boolean =>
+  (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 58 || code > 127;
