@@ -127,6 +127,13 @@ function classifyFailure(
       ...(expectedBytes === undefined ? {} : { expectedBytes }),
     };
   }
-  const what = code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? `DNS lookup failed for ${hop.url.hostname}` : message;
-  return { kind: 'network', message: what, url, ...(code ? { code } : {}) };
+  return { kind: 'network', message: networkMessage(code, message, hop.url.hostname), url, ...(code ? { code } : {}) };
+}
+
+/** OpenSSL and getaddrinfo messages are long and multi-line; the health line needs the gist. */
+function networkMessage(code: string | undefined, message: string, hostname: string): string {
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `DNS lookup failed for ${hostname}`;
+  const oneLine = message.replace(/\s+/g, ' ').trim();
+  const tls = code === 'EPROTO' || /^(ERR_SSL|ERR_TLS|CERT_|UNABLE_TO|DEPTH_ZERO|SELF_SIGNED)/.test(code ?? '');
+  return tls ? `TLS handshake failed: ${oneLine}` : oneLine;
 }

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FetchError, type FetchOptions, fetchFeed } from '../../../lib/fetch/fetch-feed.ts';
 import {
@@ -124,6 +126,23 @@ describe('fetchFeed redirects', () => {
     ['/to-file', 'invalid-url'],
   ] as const)('%s → %s', async (path, kind) => {
     await expectError(path, kind);
+  });
+});
+
+describe('fetchFeed network failures', () => {
+  it('reports a refused connection', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    const result = await fetchFeed({ url: `http://127.0.0.1:${port}/feed.xml` }, options);
+    expect(!result.ok && result.error).toMatchObject({ kind: 'network', code: 'ECONNREFUSED' });
+  });
+
+  it('reports a TLS handshake failure (https to a plain-HTTP server) on one line', async () => {
+    const result = await fetchFeed({ url: `https://127.0.0.1:${server.port}/feed.xml` }, options);
+    expect(!result.ok && result.error).toMatchObject({ kind: 'network', code: 'EPROTO' });
+    expect(!result.ok && result.error.message).toMatch(/^TLS handshake failed: [^\n]+$/);
   });
 });
 
