@@ -58,3 +58,36 @@ export function prepareItem(item: DedupeItem): PreparedItem {
     publishedHasTime: /\d{2}:\d{2}/.test(item.publishedAt ?? ''),
   };
 }
+
+/** Hostile feeds send 1 MB "words"; the stored lede is capped in characters as well as in words. */
+const MAX_LEDE_CHARS = 2000;
+
+/**
+ * The part of a summary the decision reads — its first SUMMARY_WORDS_COMPARED words — as plain text. Stored on
+ * band items so a stored candidate is judged on exactly the text the CLI would judge it on.
+ */
+export function ledeOf(summary: string | undefined): string {
+  const kept: string[] = [];
+  let words = 0;
+  // Whitespace tokens are kept until they hold SUMMARY_WORDS_COMPARED words: a token such as "—" holds none.
+  for (const token of plainTextOf(summary).split(' ')) {
+    if (words >= SUMMARY_WORDS_COMPARED) break;
+    kept.push(token);
+    words += wordsOf(token).length;
+  }
+  return kept.join(' ').slice(0, MAX_LEDE_CHARS);
+}
+
+/** The fold decision's view of a normalized feed entry. */
+export function dedupeItemOfEntry(
+  entry: { readonly title: string; readonly summaryHtml?: string; readonly url?: string; readonly publishedAt: string },
+  feedUrl: string,
+): DedupeItem {
+  return {
+    title: entry.title,
+    ...(entry.summaryHtml ? { summary: entry.summaryHtml } : {}),
+    ...(entry.url ? { url: entry.url } : {}),
+    feedUrl,
+    publishedAt: entry.publishedAt,
+  };
+}

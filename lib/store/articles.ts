@@ -1,9 +1,11 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { canonicalizeUrl } from '../dedupe/canonical-url.ts';
-import { shortHash } from '../dedupe/entry-key.ts';
+import { dedupeItemOfEntry } from '../dedupe/dedupe-item.ts';
 import type { Article, ArticleSource, FeedSource, NormalizedEntry, TopicMembership } from '../model.ts';
 import type { Db } from './db.ts';
-import { articleKey, type ClaimKind, claimKey } from './keys.ts';
+import { articleKey } from './keys.ts';
+import { writeNearDupKeys } from './near-dup-index.ts';
+import { type Resolution, resolveArticle } from './resolve-article.ts';
 import { writeTimelineEntries } from './timeline.ts';
 
 /** A compiled topic as the store sees it: a name, a retention, and a predicate with an explanation. */
@@ -25,42 +27,6 @@ export interface StoreEntryInput {
 export type StoreEntryOutcome = 'new' | 'folded' | 'updated' | 'unchanged';
 
 const isConditionFailure = (error: unknown) => (error as { name?: string }).name === 'ConditionalCheckFailedException';
-
-/** Conditional put of a dedupe claim; returns the article id of whoever claimed the key first. */
-async function claimIfAbsent(db: Db, kind: ClaimKind, hash: string, articleId: string): Promise<string> {
-  const key = claimKey(kind, hash);
-  try {
-    await db.doc.send(
-      new PutCommand({
-        TableName: db.tableName,
-        Item: { ...key, articleId },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-    return articleId;
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-    const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: key, ConsistentRead: true }));
-    return String(Item?.articleId ?? articleId);
-  }
-}
-
-/**
- * Which article an entry belongs to. Claims are made in a fixed order (canonical URL, then the entry itself),
- * each a conditional put, so concurrent ingests of the same story agree on one id without transactions,
- * and a crash between two claims resumes to the same answer.
- */
-async function resolveArticleId(db: Db, feedId: string, entry: NormalizedEntry): Promise<string> {
-  const entryHash = shortHash(`${feedId}\u0000${entry.entryKey}`);
-  const { Item } = await db.doc.send(
-    new GetCommand({ TableName: db.tableName, Key: claimKey('entry', entryHash), ConsistentRead: true }),
-  );
-  if (Item?.articleId) return String(Item.articleId);
-  const canonical = entry.url ? canonicalizeUrl(entry.url) : undefined;
-  let articleId = shortHash(canonical ? `url\u0000${canonical}` : `entry\u0000${feedId}\u0000${entry.entryKey}`);
-  if (canonical) articleId = await claimIfAbsent(db, 'url', shortHash(canonical), articleId);
-  return claimIfAbsent(db, 'entry', entryHash, articleId);
-}
 
 function sourceOf(input: StoreEntryInput): ArticleSource {
   return {
@@ -121,15 +87,26 @@ function withTopics(article: Article, topics: readonly TopicMatcher[]): Article 
   return { ...article, topics: [...bySlug.values()].sort((a, b) => a.slug.localeCompare(b.slug)) };
 }
 
+export interface StoreEntryResult {
+  readonly outcome: StoreEntryOutcome;
+  readonly articleId: string;
+  /** How the entry found its article, with the fold decision's `why` for a near-duplicate. */
+  readonly resolution: Resolution;
+}
+
 /**
- * Stores one fresh entry: resolve its article, create or fold (optimistic locking on `version`), then
- * (re)write its timeline entries. Every step is idempotent, so a rerun after a crash completes the work.
+ * Stores one fresh entry: resolve its article (claims, near-duplicate lookup), create or fold (optimistic locking
+ * on `version`), index the text of the article's first outlet for later near-duplicate lookups, then (re)write
+ * its timeline entries. Every step is idempotent, so a rerun after a crash completes the work.
  */
-export async function storeEntry(
-  db: Db,
-  input: StoreEntryInput,
-): Promise<{ outcome: StoreEntryOutcome; articleId: string }> {
-  const articleId = await resolveArticleId(db, input.source.feedId, input.entry);
+export async function storeEntry(db: Db, input: StoreEntryInput): Promise<StoreEntryResult> {
+  const item = dedupeItemOfEntry(input.entry, input.source.url);
+  const resolution = await resolveArticle(db, {
+    feedId: input.source.feedId,
+    entryKey: input.entry.entryKey,
+    item,
+  });
+  const { articleId } = resolution;
   for (let attempt = 0; attempt < 20; attempt++) {
     const { Item } = await db.doc.send(
       new GetCommand({ TableName: db.tableName, Key: articleKey(articleId), ConsistentRead: true }),
@@ -142,7 +119,7 @@ export async function storeEntry(
       ? 'new'
       : current.sources.length < next.sources.length
         ? 'folded'
-        : JSON.stringify(current) === JSON.stringify(next)
+        : stableJson(current) === stableJson(next)
           ? 'unchanged'
           : 'updated';
     if (outcome !== 'unchanged') {
@@ -161,8 +138,13 @@ export async function storeEntry(
         throw error;
       }
     }
+    // Only the article's first outlet is indexed: later copies fold into it and would only add write units.
+    const primary = next.sources[0];
+    if (primary?.feedId === input.source.feedId && primary.entryKey === input.entry.entryKey) {
+      await writeNearDupKeys(db, articleId, item, next.firstSeenAt);
+    }
     await writeTimelineEntries(db, next, input.topics, input.articleRetentionDays);
-    return { outcome, articleId };
+    return { outcome, articleId, resolution };
   }
   throw new Error(`article ${articleId}: too much write contention`);
 }
@@ -179,3 +161,12 @@ export function stripStorage(item: Record<string, unknown>): Article {
  */
 export const expiryOf = (article: Article, retentionDays: number) =>
   Math.floor(Date.parse(article.firstSeenAt) / 1000) + retentionDays * 86_400;
+
+/** Key-order-independent JSON: an article read back from the table must compare equal to the one we built. */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      : inner,
+  );
+}

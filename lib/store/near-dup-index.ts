@@ -1,0 +1,81 @@
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DedupeItem, ledeOf } from '../dedupe/dedupe-item.ts';
+import { type NearDupKey, nearDupKeysOf } from '../dedupe/near-dup-keys.ts';
+import type { Db } from './db.ts';
+
+/**
+ * Near-duplicate band items: `SIM#<band>#<bits>` / `<articleId>`, carrying the few fields the fold decision reads,
+ * so a candidate lookup is one Query per band key and no article read. They expire once an item that could fold
+ * into them is too late to do so on text (the decision's time window, plus slack for late polls).
+ */
+export interface NearDupCandidate {
+  readonly articleId: string;
+  readonly item: DedupeItem;
+}
+
+export const NEAR_DUP_RETENTION_DAYS = 7;
+
+export const nearDupItemKey = (key: NearDupKey, articleId: string) =>
+  ({ pk: `SIM#${key.band}#${key.bits}`, sk: articleId }) as const;
+
+export async function findNearDupCandidates(db: Db, item: DedupeItem): Promise<NearDupCandidate[]> {
+  const byArticle = new Map<string, NearDupCandidate>();
+  for (const key of nearDupKeysOf(item)) {
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await db.doc.send(
+        new QueryCommand({
+          TableName: db.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': nearDupItemKey(key, '').pk },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const stored of page.Items ?? []) {
+        const articleId = String(stored.sk);
+        if (!byArticle.has(articleId)) byArticle.set(articleId, { articleId, item: dedupeItemOfStored(stored) });
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+  }
+  return [...byArticle.values()];
+}
+
+/** Plain puts: rewriting a band item is harmless, so a rerun after a crash simply writes it again. */
+export async function writeNearDupKeys(db: Db, articleId: string, item: DedupeItem, firstSeenAt: string) {
+  const expiresAt = Math.floor(Date.parse(firstSeenAt) / 1000) + NEAR_DUP_RETENTION_DAYS * 86_400;
+  const stored = compactItem(item);
+  for (const key of nearDupKeysOf(item)) {
+    await db.doc.send(
+      new PutCommand({ TableName: db.tableName, Item: { ...nearDupItemKey(key, articleId), ...stored, expiresAt } }),
+    );
+  }
+}
+
+function compactItem(item: DedupeItem): Record<string, string> {
+  // Only the lede the decision reads is kept: a band item stays near 1 KB (one write unit).
+  const summary = ledeOf(item.summary);
+  return {
+    title: item.title,
+    ...(summary ? { summary } : {}),
+    ...(item.url ? { url: item.url } : {}),
+    ...(item.feedUrl ? { feedUrl: item.feedUrl } : {}),
+    ...(item.publishedAt ? { publishedAt: item.publishedAt } : {}),
+  };
+}
+
+function dedupeItemOfStored(stored: Record<string, unknown>): DedupeItem {
+  const text = (name: string) => (typeof stored[name] === 'string' ? (stored[name] as string) : undefined);
+  const summary = text('summary');
+  const url = text('url');
+  const feedUrl = text('feedUrl');
+  const publishedAt = text('publishedAt');
+  return {
+    title: text('title') ?? '',
+    ...(summary ? { summary } : {}),
+    ...(url ? { url } : {}),
+    ...(feedUrl ? { feedUrl } : {}),
+    ...(publishedAt ? { publishedAt } : {}),
+  };
+}

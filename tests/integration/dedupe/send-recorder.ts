@@ -1,0 +1,21 @@
+import type { Db } from '../../../lib/store/db.ts';
+
+/**
+ * Wraps the AWS document client's `send` (not our code) to count store calls and to inject a failure at the n-th
+ * one, the way a Lambda dies between two writes.
+ */
+export function recordSends(db: Db, options: { failAt?: number } = {}) {
+  const calls: string[] = [];
+  const original = db.doc.send.bind(db.doc);
+  const wrapped = ((command: { constructor: { name: string }; input?: { KeyConditionExpression?: string } }) => {
+    calls.push(command.constructor.name);
+    if (options.failAt !== undefined && calls.length === options.failAt) {
+      return Promise.reject(
+        Object.assign(new Error(`injected failure at store call ${options.failAt}`), { name: 'InjectedFailure' }),
+      );
+    }
+    return original(command as never);
+  }) as typeof db.doc.send;
+  const recorded: Db = { tableName: db.tableName, doc: Object.assign(Object.create(db.doc), { send: wrapped }) };
+  return { db: recorded, calls };
+}

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Article } from '../../../lib/model.ts';
+import { startDynalite } from '../../support/dynalite.ts';
+import { recordSends } from './send-recorder.ts';
+import { craneA, craneB, craneViaAggregator, ferry, tariffs } from './stories.ts';
+import {
+  articlesIn,
+  ingestDeps,
+  ingestFeed,
+  rssOf,
+  snapshotTable,
+  startWireWorld,
+  type WireWorld,
+} from './wire-world.ts';
+
+describe('cross-feed folding through the real store (dynalite)', () => {
+  let world: WireWorld;
+  let local: Awaited<ReturnType<typeof startDynalite>>;
+  beforeAll(async () => {
+    world = await startWireWorld();
+    local = await startDynalite('wirefold-fold');
+  });
+  afterAll(async () => {
+    await local.close();
+    await world.close();
+  });
+
+  it('folds the same story from three outlets into one article that keeps every source', async () => {
+    world.feeds.set('coast', rssOf('Coast Wire', [craneA, ferry]));
+    world.feeds.set('harbour', rssOf('Daily Harbour', [craneB, tariffs]));
+    world.feeds.set('agg', rssOf('Aggregator', [craneViaAggregator]));
+    const deps = ingestDeps(local.db);
+    const reports = [];
+    for (const name of ['coast', 'harbour', 'agg']) reports.push(await ingestFeed(world.sourceOf(name), deps));
+    expect(reports.map((r) => [r.newArticles, r.foldedArticles])).toEqual([
+      [2, 0],
+      [1, 1],
+      [0, 1],
+    ]);
+
+    const items = await snapshotTable(local.db);
+    const articles = articlesIn(items) as unknown as Article[];
+    expect(articles.map((a) => a.title).sort()).toEqual([craneA.title, ferry.title, tariffs.title].sort());
+    const crane = articles.find((a) => a.title === craneA.title)!;
+    expect(crane.sources.map((s) => s.feedId)).toEqual(['coast', 'harbour', 'agg']);
+    expect(crane.sources[1]?.url).toBe(craneB.link);
+
+    // The topic entry carries the folded article, so a topic feed can show "also reported by".
+    const topicEntries = items.filter((item) => item.pk === 'TOPIC#harbours');
+    const craneEntry = topicEntries.find((item) => (item.article as Article).articleId === crane.articleId);
+    expect((craneEntry?.article as Article).sources).toHaveLength(3);
+    expect(topicEntries).toHaveLength(2); // crane and port fees; the ferry is off topic
+  });
+
+  it('finds candidates with a few Queries of band keys, never a Scan', async () => {
+    const { db, calls } = recordSends(local.db);
+    world.feeds.set('late', rssOf('Late Outlet', [{ ...craneB, guid: 'late-1', link: 'https://late.example/crane' }]));
+    const report = await ingestFeed(world.sourceOf('late'), ingestDeps(db));
+    expect(report.foldedArticles).toBe(1);
+    expect(calls).not.toContain('ScanCommand');
+    const queries = calls.filter((name) => name === 'QueryCommand').length;
+    expect(queries).toBeGreaterThan(0);
+    expect(queries).toBeLessThanOrEqual(4);
+  });
+
+  it('updates an edited item in place and keeps its article id', async () => {
+    const before = articlesIn(await snapshotTable(local.db)) as unknown as Article[];
+    const ferryId = before.find((a) => a.title === ferry.title)!.articleId;
+    const edited = { ...ferry, title: 'Ferry operator adds three night crossings to the islands' };
+    world.feeds.set('coast', rssOf('Coast Wire', [craneA, edited]));
+    const report = await ingestFeed(world.sourceOf('coast'), ingestDeps(local.db));
+    expect(report.updatedArticles).toBe(1);
+    const after = articlesIn(await snapshotTable(local.db)) as unknown as Article[];
+    expect(after).toHaveLength(before.length);
+    expect(after.find((a) => a.articleId === ferryId)?.title).toBe(edited.title);
+  });
+});
