@@ -1,4 +1,5 @@
 import { ConfigurationError, loadRuntime } from '../lambdas/runtime.ts';
+import type { FeedState } from '../lib/model.ts';
 import { runDemo } from './demo/run-demo.ts';
 import type { RoundSummary } from './ingest-round.ts';
 import { runLocal } from './run-local.ts';
@@ -20,10 +21,13 @@ function describeRound(summary: RoundSummary, round: number): string {
   );
 }
 
-/** Every feed failed with a network-level error: most likely this machine is offline. */
-function looksOffline(summary: RoundSummary): boolean {
-  const networkKinds = new Set(['network', 'timeout', 'blocked-address']);
-  return summary.reports.length > 0 && summary.reports.every((r) => r.error && networkKinds.has(r.error.kind));
+/**
+ * Every feed's last attempt failed at the network level: most likely this machine is offline. Read from the stored
+ * health, so a restart inside the back-off window (nothing due yet) still explains the empty feeds.
+ */
+function looksOffline(health: readonly FeedState[]): boolean {
+  const networkKinds = new Set(['fetch:network', 'fetch:timeout']);
+  return health.length > 0 && health.every((s) => s.lastError && networkKinds.has(s.lastError.kind));
 }
 
 async function start() {
@@ -33,12 +37,12 @@ async function start() {
     port,
     dataDir: process.env.DATA_DIR ?? '.data/dynalite',
     roundEveryMs: Number(process.env.INGEST_EVERY_S ?? 60) * 1000,
-    onRound: (summary, round) => {
+    onRound: (summary, round, health) => {
       console.log(describeRound(summary, round));
       for (const r of summary.reports.filter((report) => !report.ok && report.error)) {
         console.log(`  ${r.feedId}: ${r.error?.stage} ${r.error?.kind}: ${r.error?.message}`);
       }
-      if (round === 1 && looksOffline(summary)) {
+      if (round === 1 && looksOffline(health)) {
         console.log(
           'No feed could be reached: this machine seems to be offline. Try `npm run demo` for the bundled offline demo.',
         );

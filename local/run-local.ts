@@ -3,6 +3,8 @@ import type { Runtime } from '../lambdas/runtime.ts';
 import { serveDepsFor } from '../lambdas/serve-deps.ts';
 import { defaultFetchOptions, fetchFeed } from '../lib/fetch/fetch-feed.ts';
 import type { IngestDeps } from '../lib/ingest.ts';
+import type { FeedState } from '../lib/model.ts';
+import { listFeedStates } from '../lib/store/feed-state.ts';
 import { startEmbeddedDb } from './embedded-db.ts';
 import { type RoundSummary, runIngestRound } from './ingest-round.ts';
 import { startServer } from './server.ts';
@@ -23,7 +25,7 @@ export async function runLocal(
     host: string;
     dataDir: string;
     roundEveryMs: number;
-    onRound(summary: RoundSummary, round: number): void;
+    onRound(summary: RoundSummary, round: number, health: readonly FeedState[]): void;
   },
 ): Promise<LocalHandle> {
   const embedded = await startEmbeddedDb({ dataDir: resolve(options.dataDir), tableName: runtime.settings.tableName });
@@ -52,7 +54,8 @@ export async function runLocal(
     running = running.then(async () => {
       round++;
       // Seeding every round is cheap locally and picks up feeds added to the OPML while running.
-      options.onRound(await runIngestRound(runtime.sources, ingest, { seed: true }), round);
+      const summary = await runIngestRound(runtime.sources, ingest, { seed: true });
+      options.onRound(summary, round, await listFeedStates(embedded.db));
     });
   };
   tick();
