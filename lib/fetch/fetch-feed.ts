@@ -2,7 +2,7 @@ import { err, ok, type Result } from '../result.ts';
 import { headerValue, parseCacheMaxAgeS, parseRetryAfterS } from './cache-headers.ts';
 import { decodeText } from './decode-text.ts';
 import type { FetchError } from './fetch-error.ts';
-import { defaultFetchOptions, FEED_ACCEPT, type FetchOptions } from './fetch-options.ts';
+import { defaultFetchOptions, FEED_ACCEPT, type FetchOptions, resolveFetchOptions } from './fetch-options.ts';
 import { type HopResponse, requestHop } from './request-hop.ts';
 import { sniffHtmlPage } from './sniff-html-page.ts';
 
@@ -70,7 +70,7 @@ export async function fetchFeed(
   request: FetchRequest,
   options: Partial<FetchOptions> = defaultFetchOptions,
 ): Promise<Result<FetchOutcome, FetchError>> {
-  const settings: FetchOptions = { ...defaultFetchOptions, ...options };
+  const settings = resolveFetchOptions(options);
   const start = parseFetchableUrl(request.url, 'feed URL');
   if (!start.ok) return start;
   const signal = AbortSignal.timeout(settings.timeoutMs);

@@ -27,3 +27,23 @@ export const defaultFetchOptions: FetchOptions = {
   userAgent: WIREFOLD_USER_AGENT,
   allowPrivateHosts: [],
 };
+
+const positive = (value: number | undefined, fallback: number) =>
+  value !== undefined && Number.isFinite(value) && value > 0 ? value : fallback;
+
+/**
+ * Fills gaps with the defaults. An explicit `undefined` (an unset config value spread over the defaults) or a
+ * non-positive number falls back too, so a config slip can never switch a cap off.
+ */
+export function resolveFetchOptions(options: Partial<FetchOptions>): FetchOptions {
+  return {
+    timeoutMs: positive(options.timeoutMs, defaultFetchOptions.timeoutMs),
+    maxBytes: positive(options.maxBytes, defaultFetchOptions.maxBytes),
+    maxRedirects:
+      options.maxRedirects !== undefined && Number.isInteger(options.maxRedirects) && options.maxRedirects >= 0
+        ? options.maxRedirects
+        : defaultFetchOptions.maxRedirects,
+    userAgent: options.userAgent || defaultFetchOptions.userAgent,
+    allowPrivateHosts: options.allowPrivateHosts ?? [],
+  };
+}
