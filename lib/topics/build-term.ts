@@ -52,11 +52,14 @@ export function buildTerm(raw: RawTerm, field: QueryField): Result<QueryNode, st
     }
     previousEnd = word.end;
   }
+  const prefixed = prefix && !last.unspaced;
+  const wordKey = termWords.map((word) => `${word.substring ? '~' : ''}${word.text}`).join(' ');
   return ok({
     kind: 'term',
+    key: `${field}|${prefixed ? '*' : ''}|${diacriticSensitive ? '!' : ''}|${display}|${wordKey}`,
     field,
     words: termWords,
-    prefix: prefix && !last.unspaced,
+    prefix: prefixed,
     diacriticSensitive,
     display,
     start: raw.start,

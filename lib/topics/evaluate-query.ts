@@ -1,7 +1,7 @@
 import { assertNever } from '../result.ts';
 import type { PreparedArticle } from './prepare-article.ts';
-import type { MetaNode, NearNode, QueryNode, TermNode } from './query-ast.ts';
-import type { WordIndex, WordSpan } from './word-index.ts';
+import { LEAD_SUMMARY_WORDS, type MetaNode, type NearNode, type QueryNode, type TermNode } from './query-ast.ts';
+import type { IndexedWord, WordIndex, WordSpan } from './word-index.ts';
 
 /** Bounds work on texts that repeat a word hundreds of times; explanations only ever show the first few. */
 const MAX_SPANS_PER_TERM = 64;
@@ -35,10 +35,16 @@ export type PositionalEvidence = WordEvidence | NearEvidence;
 export type Evidence = PositionalEvidence | MetaEvidence;
 
 /** `null`: the clause does not hold. An array (possibly empty, e.g. for NOT): it holds, and this is why. */
-export function evaluateQuery(node: QueryNode, article: PreparedArticle): Evidence[] | null {
+export function evaluateQuery(node: QueryNode, article: PreparedArticle): readonly Evidence[] | null {
   switch (node.kind) {
-    case 'term':
-      return nullIfEmpty(findTerm(node, article));
+    case 'term': {
+      let found = article.termCache.get(node.key);
+      if (found === undefined) {
+        found = findTerm(node, article);
+        article.termCache.set(node.key, found);
+      }
+      return found.length === 0 ? null : found;
+    }
     case 'meta':
       return evaluateMeta(node, article);
     case 'and': {
@@ -51,7 +57,7 @@ export function evaluateQuery(node: QueryNode, article: PreparedArticle): Eviden
       return evidence;
     }
     case 'or': {
-      let evidence: Evidence[] | null = null;
+      let evidence: readonly Evidence[] | null = null;
       for (const child of node.children) {
         const found = evaluateQuery(child, article);
         if (found !== null) evidence = evidence ? [...evidence, ...found] : found;
@@ -67,7 +73,7 @@ export function evaluateQuery(node: QueryNode, article: PreparedArticle): Eviden
   }
 }
 
-function nullIfEmpty<T>(items: T[]): T[] | null {
+function nullIfEmpty<T>(items: readonly T[]): readonly T[] | null {
   return items.length === 0 ? null : items;
 }
 
@@ -97,14 +103,25 @@ export function findTerm(term: TermNode, article: PreparedArticle): PositionalEv
     }
     spans = extended;
   }
-  const zone = term.field === 'title' || term.field === 'summary' ? term.field : undefined;
   const evidence: PositionalEvidence[] = [];
   for (const span of spans) {
-    if (zone && words[span.start]!.zone !== zone) continue;
+    if (!inField(term.field, words[span.start]!)) continue;
     evidence.push({ kind: 'word', term, index, span });
     if (evidence.length >= MAX_SPANS_PER_TERM) break;
   }
   return evidence;
+}
+
+function inField(field: TermNode['field'], word: IndexedWord): boolean {
+  switch (field) {
+    case 'title':
+    case 'summary':
+      return word.zone === field;
+    case 'lead':
+      return word.zone === 'title' || (word.zone === 'summary' && word.zoneIndex <= LEAD_SUMMARY_WORDS);
+    default:
+      return true;
+  }
 }
 
 function evaluateNear(node: NearNode, article: PreparedArticle): PositionalEvidence[] {
@@ -131,7 +148,7 @@ function sortByGap(pairs: PositionalEvidence[]): PositionalEvidence[] {
   return pairs.sort((a, b) => (a.kind === 'near' ? a.gap : 0) - (b.kind === 'near' ? b.gap : 0));
 }
 
-function positional(evidence: Evidence[] | null): PositionalEvidence[] {
+function positional(evidence: readonly Evidence[] | null): PositionalEvidence[] {
   return (evidence ?? []).filter((item): item is PositionalEvidence => item.kind !== 'meta');
 }
 

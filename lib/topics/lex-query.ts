@@ -13,12 +13,15 @@ export type QueryToken =
       readonly end: number;
     }
   | { readonly type: 'field'; readonly name: string; readonly start: number; readonly end: number }
+  | { readonly type: 'ref'; readonly name: string; readonly start: number; readonly end: number }
+  | { readonly type: 'equals'; readonly start: number; readonly end: number }
   | { readonly type: 'word' | 'phrase'; readonly text: string; readonly start: number; readonly end: number }
   | { readonly type: 'eof'; readonly start: number; readonly end: number };
 
 const NEAR_OPERATOR = /^(O?NEAR)(?:\/(\d{1,6}))?$/;
 const NEAR_LIKE = /^o?near(\/.*)?$/i;
 const FIELD_PREFIX = /^([A-Za-z]+):/;
+const DEFINITION_NAME = /^@([A-Za-z][A-Za-z0-9_-]{0,39})$/;
 const WORD_STOP = /[\s()"]/;
 
 export function lexQuery(query: string): Result<QueryToken[], QueryError> {
@@ -28,6 +31,10 @@ export function lexQuery(query: string): Result<QueryToken[], QueryError> {
     const char = query[at]!;
     if (/\s/.test(char)) {
       at++;
+    } else if (char === '#' && (at === 0 || /\s/.test(query[at - 1]!))) {
+      // `# …` to the end of the line is a comment, so long topic queries can say why each rule is there.
+      const lineEnd = query.indexOf('\n', at);
+      at = lineEnd === -1 ? query.length : lineEnd;
     } else if (char === '(' || char === ')') {
       tokens.push({ type: char === '(' ? 'lparen' : 'rparen', start: at, end: at + 1 });
       at++;
@@ -52,6 +59,13 @@ export function lexQuery(query: string): Result<QueryToken[], QueryError> {
 function lexWord(query: string, raw: string, start: number, end: number): Result<QueryToken[], QueryError> {
   if (raw === 'AND' || raw === 'OR' || raw === 'NOT') {
     return ok([{ type: raw === 'AND' ? 'and' : raw === 'OR' ? 'or' : 'not', start, end }]);
+  }
+  if (raw === '=') return ok([{ type: 'equals', start, end }]);
+  if (raw.startsWith('@')) {
+    const name = DEFINITION_NAME.exec(raw)?.[1];
+    if (name) return ok([{ type: 'ref', name: name.toLowerCase(), start, end }]);
+    const message = `a definition name is @ followed by a letter, then letters, digits, - or _ (got "${raw}")`;
+    return err(queryError('bad-term', message, query, start));
   }
   const near = NEAR_OPERATOR.exec(raw);
   if (near) {

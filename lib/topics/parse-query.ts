@@ -12,6 +12,9 @@ import {
 } from './query-ast.ts';
 import { queryError } from './query-error.ts';
 
+/** How many times over its written term limit a query may grow once `@definitions` are expanded. */
+const EXPANSION_FACTOR = 8;
+
 /**
  * Recursive descent over the tokens. Precedence, tightest first:
  *   NOT (prefix)  >  NEAR/n, ONEAR/n (left-assoc)  >  AND and adjacency  >  OR
@@ -46,6 +49,10 @@ class Parser {
   private index = 0;
   private depth = 0;
   private termCount = 0;
+  private expandedTermCount = 0;
+  private countingTerms = true;
+  /** Definition name → index of the first token of its body. */
+  private readonly definitions = new Map<string, number>();
 
   constructor(
     private readonly query: string,
@@ -54,10 +61,53 @@ class Parser {
   ) {}
 
   parseAll(): QueryNode {
+    this.parseDefinitions();
+    if (this.peek().type === 'eof') {
+      this.fail('empty', 'the query has definitions but no expression that uses them', this.peek().start);
+    }
     const node = this.parseOr('any');
     const next = this.peek();
     if (next.type === 'rparen') this.fail('unexpected-token', 'this ")" has no matching "("', next.start);
     if (next.type !== 'eof') this.fail('unexpected-token', `unexpected ${describe(next)}`, next.start);
+    return node;
+  }
+
+  /**
+   * `@name = primary` lines before the expression. A definition is kept as a token range and parsed again at
+   * each use, so a field prefix at the use site (`title:@prc`) applies to it exactly as it would to a group.
+   */
+  private parseDefinitions(): void {
+    for (let name = this.peek(); name.type === 'ref' && this.tokens[this.index + 1]?.type === 'equals'; ) {
+      if (this.definitions.has(name.name)) {
+        this.fail('duplicate-name', `@${name.name} is already defined`, name.start);
+      }
+      this.index += 2;
+      const start = this.index;
+      this.parsePrimary('any', this.tokens[start - 1]);
+      this.definitions.set(name.name, start);
+      name = this.peek();
+    }
+  }
+
+  private expand(reference: Extract<QueryToken, { type: 'ref' }>, field: QueryField): QueryNode {
+    const start = this.definitions.get(reference.name);
+    if (start === undefined) {
+      const known = [...this.definitions.keys()].map((name) => `@${name}`).join(' ') || 'none';
+      this.fail(
+        'unknown-name',
+        `@${reference.name} is not defined before this point (defined: ${known})`,
+        reference.start,
+      );
+    }
+    const resume = this.index;
+    const counting = this.countingTerms;
+    this.index = start;
+    this.countingTerms = false; // the analyst wrote these terms once; the once-written count is what limits them
+    this.enter(reference);
+    const node = this.parsePrimary(field);
+    this.depth--;
+    this.index = resume;
+    this.countingTerms = counting;
     return node;
   }
 
@@ -118,13 +168,20 @@ class Parser {
     switch (token.type) {
       case 'word':
       case 'phrase': {
-        if (++this.termCount > this.limits.maxTerms) {
+        if (this.countingTerms && ++this.termCount > this.limits.maxTerms) {
           this.fail('too-many-terms', `more than ${this.limits.maxTerms} terms in one query`, token.start);
+        }
+        // Definitions used inside definitions multiply; cap what matching would have to evaluate.
+        if (++this.expandedTermCount > this.limits.maxTerms * EXPANSION_FACTOR) {
+          const message = `more than ${this.limits.maxTerms * EXPANSION_FACTOR} terms once definitions are expanded`;
+          this.fail('too-many-terms', message, token.start);
         }
         const term = buildTerm(token, field);
         if (!term.ok) this.fail('bad-term', term.error, token.start);
         return term.value;
       }
+      case 'ref':
+        return this.expand(token, field);
       case 'field': {
         // The node's span includes its field prefix, so errors and explanations quote `title:x`, not `x`.
         const inner = this.parsePrimary(token.name as QueryField, token);
@@ -178,7 +235,7 @@ class Parser {
 function isPositional(node: QueryNode): boolean {
   switch (node.kind) {
     case 'term':
-      return node.field === 'any' || node.field === 'title' || node.field === 'summary';
+      return node.field === 'any' || node.field === 'title' || node.field === 'lead' || node.field === 'summary';
     case 'or':
       return node.children.every(isPositional);
     case 'near':
@@ -189,7 +246,7 @@ function isPositional(node: QueryNode): boolean {
 }
 
 function startsOperand(token: QueryToken): boolean {
-  return ['word', 'phrase', 'field', 'lparen', 'not'].includes(token.type);
+  return ['word', 'phrase', 'field', 'ref', 'lparen', 'not'].includes(token.type);
 }
 
 function spanOf(nodes: readonly QueryNode[]): { start: number; end: number } {
@@ -207,6 +264,10 @@ function describe(token: QueryToken): string {
       return `"${token.text}"`;
     case 'field':
       return `${token.name}:`;
+    case 'ref':
+      return `@${token.name}`;
+    case 'equals':
+      return '"="';
     case 'lparen':
       return '"("';
     case 'rparen':

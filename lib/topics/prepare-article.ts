@@ -1,4 +1,5 @@
 import type { Article } from '../model.ts';
+import type { PositionalEvidence } from './evaluate-query.ts';
 import { htmlToText } from './html-to-text.ts';
 import { normalizeText, tokenizeNormalized } from './tokenize-text.ts';
 import { type IndexedWord, WordIndex, type Zone } from './word-index.ts';
@@ -15,6 +16,8 @@ export interface PreparedArticle {
   /** Lower-cased hosts of the article URL and of every outlet's URL. */
   readonly hosts: readonly string[];
   readonly language: string | undefined;
+  /** Term key → its occurrences, filled while matching: topics and definitions repeat terms. */
+  readonly termCache: Map<string, readonly PositionalEvidence[]>;
 }
 
 const cache = new WeakMap<Article, PreparedArticle>();
@@ -52,6 +55,7 @@ function buildPreparedArticle(article: Article): PreparedArticle {
     categories: new WordIndex(categoryWords),
     hosts,
     language: article.language?.toLowerCase().replace(/_/g, '-'),
+    termCache: new Map(),
   };
 }
 

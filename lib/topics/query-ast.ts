@@ -3,15 +3,21 @@
  * Every node keeps its source span so errors and explanations can point back at what the analyst wrote.
  */
 
-/** Where a text term looks. `any` is the default field: title and summary. */
-export const TEXT_FIELDS = ['any', 'title', 'summary', 'source', 'category'] as const;
+/**
+ * Where a text term looks. `any` is the default field: title and summary. `lead` is the title plus the opening
+ * of the summary: stories put their subject first, while long summaries drift into asides, related links and
+ * page chrome, so `lead:` is the cheap structural way to weigh what a story is about.
+ */
+export const TEXT_FIELDS = ['any', 'title', 'lead', 'summary', 'source', 'category'] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
 /** Fields whose values are compared as raw labels, not as words. */
 export const META_FIELDS = ['site', 'lang'] as const;
 export type MetaField = (typeof META_FIELDS)[number];
 export type QueryField = TextField | MetaField;
 /** Field names an analyst may write before a colon. */
-export const FIELD_NAMES: readonly string[] = ['title', 'summary', 'source', 'category', 'site', 'lang'];
+export const FIELD_NAMES: readonly string[] = ['title', 'lead', 'summary', 'source', 'category', 'site', 'lang'];
+/** How many summary words `lead:` covers after the title: about the first two sentences. */
+export const LEAD_SUMMARY_WORDS = 50;
 
 export interface SourceSpan {
   /** 0-based character offsets into the query text, end exclusive. */
@@ -40,6 +46,8 @@ export interface TermNode extends SourceSpan {
   readonly diacriticSensitive: boolean;
   /** As the analyst wrote it, for explanations. */
   readonly display: string;
+  /** Identity for the per-article cache: equal keys find equal evidence (repeated definitions, shared terms). */
+  readonly key: string;
 }
 
 export interface MetaNode extends SourceSpan {
@@ -83,6 +91,8 @@ export type QueryErrorKind =
   | 'unclosed-quote'
   | 'missing-operand'
   | 'unknown-field'
+  | 'unknown-name'
+  | 'duplicate-name'
   | 'bad-term'
   | 'bad-near'
   | 'too-long'
