@@ -122,8 +122,8 @@ export async function storeEntry(db: Db, input: StoreEntryInput): Promise<StoreE
         : stableJson(current) === stableJson(next)
           ? 'unchanged'
           : 'updated';
+    const version = outcome === 'unchanged' ? currentVersion : currentVersion + 1;
     if (outcome !== 'unchanged') {
-      const version = currentVersion + 1;
       try {
         await db.doc.send(
           new PutCommand({
@@ -143,7 +143,7 @@ export async function storeEntry(db: Db, input: StoreEntryInput): Promise<StoreE
     if (primary?.feedId === input.source.feedId && primary.entryKey === input.entry.entryKey) {
       await writeNearDupKeys(db, articleId, item, next.firstSeenAt);
     }
-    await writeTimelineEntries(db, next, input.topics, input.articleRetentionDays);
+    await writeTimelineEntries(db, next, version, input.topics, input.articleRetentionDays);
     return { outcome, articleId, resolution };
   }
   throw new Error(`article ${articleId}: too much write contention`);

@@ -7,12 +7,14 @@ import { dayEntryKey, topicEntryKey } from './keys.ts';
 
 /**
  * Writes the denormalized copies of an article that make every feed one Query: its day-stream entry and one
- * entry per topic it belongs to. Plain puts keyed by (publishedAt, articleId): rewriting is harmless, so a
- * fold or an edit simply refreshes them.
+ * entry per topic it belongs to, keyed by (publishedAt, articleId), so a fold or an edit refreshes them.
+ * Each copy carries the article version it was made from and a put never replaces a newer copy: when two
+ * ingests fold into one article concurrently, the slower one cannot overwrite the fuller copy with its stale one.
  */
 export async function writeTimelineEntries(
   db: Db,
   article: Article,
+  version: number,
   topics: readonly TopicMatcher[],
   articleRetentionDays: number,
 ): Promise<void> {
@@ -36,5 +38,18 @@ export async function writeTimelineEntries(
       ];
     }),
   ];
-  for (const item of writes) await db.doc.send(new PutCommand({ TableName: db.tableName, Item: item }));
+  for (const item of writes) {
+    try {
+      await db.doc.send(
+        new PutCommand({
+          TableName: db.tableName,
+          Item: { ...item, version },
+          ConditionExpression: 'attribute_not_exists(pk) OR version <= :v',
+          ExpressionAttributeValues: { ':v': version },
+        }),
+      );
+    } catch (error) {
+      if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+    }
+  }
 }
