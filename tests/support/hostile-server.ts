@@ -121,10 +121,9 @@ const ROUTES: Record<string, Route> = {
   '/trickle': (_req, res) => {
     res.writeHead(200, { 'content-type': RSS_TYPE });
     let index = 0;
-    const timer = setInterval(() => {
-      if (index >= SAMPLE_FEED.length) return void res.end();
-      res.write(SAMPLE_FEED[index++]!);
-    }, 1000);
+    const drip = () => (index < SAMPLE_FEED.length ? res.write(SAMPLE_FEED[index++]!) : res.end());
+    drip(); // the first byte goes out with the headers, then one a second
+    const timer = setInterval(drip, 1000);
     res.on('close', () => clearInterval(timer));
   },
   '/huge': (_req, res) => {

@@ -26,7 +26,8 @@ describe.concurrent('time cap: one budget for headers and body', () => {
     const { error, elapsedMs } = await timed(path);
     expect(error).toMatchObject({ kind: 'timeout', timeoutMs });
     expect(elapsedMs).toBeGreaterThanOrEqual(timeoutMs - 50);
-    expect(elapsedMs).toBeLessThan(timeoutMs + 1000);
+    // Generous upper bound: the machine may be busy; without the cap these would run for 2 GB or forever.
+    expect(elapsedMs).toBeLessThan(timeoutMs * 3);
   });
 
   it('says whether the body had started', async () => {
@@ -47,7 +48,7 @@ describe('size cap: bytes after decompression, enforced while streaming', () => 
     const heapBefore = process.memoryUsage().arrayBuffers;
     const { error, elapsedMs } = await timed(path);
     expect(error).toMatchObject({ kind: 'too-large', maxBytes: MiB });
-    expect(elapsedMs).toBeLessThan(timeoutMs);
+    expect(elapsedMs).toBeLessThan(timeoutMs); // had the cap failed, the time cap would have ended it instead
     // Anything near the full body would be hundreds of MiB; the cap lets through about one MiB plus a chunk.
     expect(process.memoryUsage().arrayBuffers - heapBefore).toBeLessThan(64 * MiB);
   });
