@@ -28,13 +28,10 @@ export async function handleApi(
   try {
     const response = await serveRequest(request, deps);
     const binary = response.headers['content-encoding'] !== undefined;
-    const body = response.body
-      ? Buffer.from(response.body.buffer, response.body.byteOffset, response.body.length)
-      : undefined;
     return {
       statusCode: response.status,
       headers: { ...response.headers },
-      body: body ? body.toString(binary ? 'base64' : 'utf8') : '',
+      body: response.lambdaBody ?? '',
       isBase64Encoded: binary,
     };
   } catch (error) {

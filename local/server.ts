@@ -47,17 +47,36 @@ function toEvent(request: IncomingMessage): APIGatewayProxyEventV2 {
   };
 }
 
+/**
+ * Bodies come back as the Lambda strings; encoding a 200 KB feed to bytes on every poll would dominate the local
+ * server's cost, so the bytes of the last few distinct bodies are kept (the response cache hands out the same string).
+ */
+function bodyBytesMemo(maxEntries = 32) {
+  const memos = { utf8: new Map<string, Buffer>(), base64: new Map<string, Buffer>() };
+  return (body: string, base64: boolean): Buffer => {
+    const memo = base64 ? memos.base64 : memos.utf8;
+    let bytes = memo.get(body);
+    if (!bytes) {
+      bytes = Buffer.from(body, base64 ? 'base64' : 'utf8');
+      memo.set(body, bytes);
+      if (memo.size > maxEntries) memo.delete(memo.keys().next().value!);
+    }
+    return bytes;
+  };
+}
+
 export async function startServer(options: {
   host: string;
   port: number;
   deps: ApiHandlerDeps;
 }): Promise<{ url: string; close(): Promise<void> }> {
+  const bytesOf = bodyBytesMemo();
   const server = createServer((request, response) => {
     // The request body is never read (the API is read-only); draining it keeps keep-alive connections usable.
     request.resume();
     handleApi(toEvent(request), options.deps).then(
       (result) => {
-        const body = result.body ? Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8') : undefined;
+        const body = result.body ? bytesOf(result.body, result.isBase64Encoded === true) : undefined;
         response.writeHead(result.statusCode ?? 200, (result.headers ?? {}) as Record<string, string>);
         response.end(body);
       },

@@ -1,56 +1,27 @@
 import { isNotModified } from './conditional-request.ts';
 import type { ApiRequest, ApiResponse } from './http-types.ts';
 import { negotiateEncoding } from './negotiate-encoding.ts';
-import type { PreparedResponse } from './prepared-response.ts';
+import { CORS_HEADERS, type PreparedResponse } from './prepared-response.ts';
 
 /**
- * HTTP semantics shared by every route: validators, 304, content coding, HEAD, CORS and hardening headers.
- * Nothing here reads the clock, so the same data always yields the same response.
+ * HTTP semantics shared by every route: 304 for a matching validator, content coding, HEAD. The header sets
+ * themselves are computed once per representation (prepared-response.ts). Nothing here reads the clock, so the
+ * same data always yields the same response.
  */
 
 export const ALLOWED_METHODS = 'GET, HEAD, OPTIONS';
 
-/** Readable cross-origin: feeds are public; ETag and Link must be exposed for conditional polling and paging. */
-const CORS_HEADERS = {
-  'access-control-allow-origin': '*',
-  'access-control-expose-headers': 'ETag, Link, Content-Length',
-} as const;
-
-const SECURITY_HEADERS = {
-  'x-content-type-options': 'nosniff',
-  // The index page has only inline CSS; feeds opened in a browser must not run anything either.
-  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:",
-  'referrer-policy': 'no-referrer',
-} as const;
-
 export function finalizeResponse(request: ApiRequest, prepared: PreparedResponse): ApiResponse {
-  const { representation } = prepared;
-  const cacheable = representation.status === 200;
-  const { coding, bytes } = prepared.encoded(
-    cacheable ? negotiateEncoding(request.headers['accept-encoding']) : 'identity',
-  );
-  const validators: Record<string, string> = {};
-  if (cacheable) {
-    validators.etag = `"${prepared.tag}${coding === 'identity' ? '' : `-${coding}`}"`;
-    if (prepared.lastModifiedHttp) validators['last-modified'] = prepared.lastModifiedHttp;
-  }
-  const common = {
-    ...CORS_HEADERS,
-    ...SECURITY_HEADERS,
-    'cache-control': representation.cacheControl,
-    vary: 'Accept-Encoding',
-    ...validators,
-    ...representation.headers,
+  const variant = prepared.variant(negotiateEncoding(request.headers['accept-encoding']));
+  if (isNotModified(request.headers, prepared)) return { status: 304, headers: variant.notModifiedHeaders };
+  if (request.method.toUpperCase() === 'HEAD')
+    return { status: prepared.representation.status, headers: variant.headers };
+  return {
+    status: prepared.representation.status,
+    headers: variant.headers,
+    body: variant.bytes,
+    lambdaBody: variant.lambdaBody,
   };
-  if (cacheable && isNotModified(request.headers, prepared)) return { status: 304, headers: common };
-  const headers = {
-    ...common,
-    'content-type': representation.contentType,
-    'content-length': String(bytes.length),
-    ...(coding === 'identity' ? {} : { 'content-encoding': coding }),
-  };
-  const isHead = request.method.toUpperCase() === 'HEAD';
-  return { status: representation.status, headers, body: isHead ? undefined : bytes };
 }
 
 /** CORS preflight: any origin may GET/HEAD with the conditional-request headers. */

@@ -19,6 +19,8 @@ export interface ApiResponse {
   readonly headers: Readonly<Record<string, string>>;
   /** Absent for 204, 304 and HEAD. Compressed when `content-encoding` is set. */
   readonly body?: Uint8Array;
+  /** The same body as a Lambda response carries it (text, or base64 when compressed), computed once per cache entry. */
+  readonly lambdaBody?: string;
 }
 
 /** Where an ad-hoc `?q=` query failed to parse (lib/topics reports position, line and column). */

@@ -231,6 +231,9 @@ describe('paging', () => {
       ...fixtureEntry(0, Date.parse(FIXTURE_NOW)),
       entryKey: 'late-huawei',
       url: 'https://news.example.com/late',
+      // A distinct story (not a near-duplicate that dedupe would fold into an existing article).
+      title: 'Huawei late edition: Hanoi regulator publishes spectrum auction calendar',
+      summaryHtml: '<p>Regulator timetable for the auction.</p>',
     };
     await storeEntry(store.db, {
       source: a!,
@@ -259,6 +262,8 @@ describe('response cache', () => {
       ...fixtureEntry(1, Date.parse(FIXTURE_NOW)),
       entryKey: 'late-chip',
       url: 'https://news.example.com/late-chip',
+      title: 'Chip packaging line relocates from Penang to Johor in surprise move',
+      summaryHtml: '<p>Relocation details.</p>',
     };
     await storeEntry(store.db, {
       source: a!,

@@ -1,0 +1,208 @@
+/**
+ * `npm run bench:api`: the API under load, against a plain node:http server returning the same bytes in the same run.
+ * A child process holds dynalite (seeded with a 200-item topic), our local server (lambdas/api.ts behind
+ * local/server.ts, response cache as in Lambda) and the baseline; this process drives autocannon, so load generation
+ * never shares an event loop with the servers. Also: the api bundle's size and import time vs an empty handler.
+ * Prints JSON. Targets (issue 7): 200s >= 0.5x baseline, 304s >= 0.8x, bundle <= 400 KB minified.
+ */
+import { execFileSync, fork } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { ESBUILD_TARGET, ESM_REQUIRE_SHIM, EXTERNAL_MODULES, MAIN_FIELDS } from '../infra/bundle-settings.ts';
+
+const FORMATS = ['rss', 'atom', 'json'] as const;
+const FEED_PATH = (format: string) => `/topics/china-sea-tech.${format}?limit=200`;
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 5);
+const CONNECTIONS = 50;
+const STORIES = 250;
+
+interface Urls {
+  ours: string;
+  baseline: string;
+}
+
+/** Child role: store + servers, then wait for the parent to finish. */
+async function serveChild(): Promise<void> {
+  const { startServer } = await import('../local/server.ts');
+  const { serveDepsFor } = await import('../lambdas/serve-deps.ts');
+  const { createResponseCache } = await import('../lib/serve/response-cache.ts');
+  const { startDynalite } = await import('../tests/support/dynalite.ts');
+  const seed = await import('../tests/fixtures/render/seed-store.ts');
+  const store = await startDynalite('wirefold-bench');
+  await seed.seedStore(store.db, STORIES, seed.keywordMatchers());
+  const deps = {
+    ...serveDepsFor({ db: store.db, topics: seed.FIXTURE_TOPICS, feeds: seed.FIXTURE_FEEDS }),
+    now: () => new Date(seed.FIXTURE_NOW),
+    cache: createResponseCache({ ttlMs: 15_000 }),
+  };
+  const ours = await startServer({ host: '127.0.0.1', port: 0, deps });
+  // The baseline: the same bytes and validators from memory, with the simplest possible 304 check.
+  const responses = new Map<string, { headers: Record<string, string>; body: Buffer; etag: string }>();
+  for (const format of FORMATS) {
+    const response = await fetch(`${ours.url}${FEED_PATH(format)}`);
+    const body = Buffer.from(await response.arrayBuffer());
+    const etag = response.headers.get('etag') ?? '';
+    responses.set(FEED_PATH(format), {
+      headers: { 'content-type': response.headers.get('content-type') ?? '', etag },
+      body,
+      etag,
+    });
+  }
+  const baseline = createServer((request, response) => {
+    const hit = responses.get(request.url ?? '');
+    if (!hit) return void response.writeHead(404).end();
+    if (request.headers['if-none-match'] === hit.etag) return void response.writeHead(304, { etag: hit.etag }).end();
+    response.writeHead(200, { ...hit.headers, 'content-length': String(hit.body.length) }).end(hit.body);
+  });
+  await new Promise<void>((resolve) => baseline.listen(0, '127.0.0.1', resolve));
+  const urls: Urls = { ours: ours.url, baseline: `http://127.0.0.1:${(baseline.address() as AddressInfo).port}` };
+  process.send?.({ urls, sizes: Object.fromEntries([...responses].map(([p, r]) => [p, r.body.length])) });
+  process.on('message', async () => {
+    await ours.close();
+    baseline.close();
+    await store.close();
+    process.exit(0);
+  });
+}
+
+interface AutocannonResult {
+  requests: { average: number };
+  latency: { p50: number; p99: number };
+  errors: number;
+  timeouts: number;
+  statusCodeStats: Record<string, { count: number }>;
+}
+type Autocannon = (options: Record<string, unknown>) => Promise<AutocannonResult>;
+
+async function load(url: string, headers: Record<string, string>) {
+  const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers });
+  const statuses = Object.keys(result.statusCodeStats).join('/');
+  return {
+    reqPerS: Math.round(result.requests.average),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    statuses,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+async function measureHttp() {
+  const child = fork(new URL(import.meta.url).pathname, ['--serve-child'], {
+    execArgv: ['--import', 'tsx'],
+    stdio: 'inherit',
+  });
+  const { urls, sizes } = await new Promise<{ urls: Urls; sizes: Record<string, number> }>((resolve) =>
+    child.once('message', resolve as never),
+  );
+  const rows = [];
+  for (const format of FORMATS) {
+    const feed = FEED_PATH(format);
+    const etag = (await fetch(`${urls.ours}${feed}`)).headers.get('etag') ?? '';
+    for (const path304 of [false, true]) {
+      const headers: Record<string, string> = path304 ? { 'if-none-match': etag } : {};
+      const baseline = await load(`${urls.baseline}${feed}`, headers);
+      const ours = await load(`${urls.ours}${feed}`, headers);
+      rows.push({
+        case: `${format} ${path304 ? '304' : '200'}`,
+        bodyBytes: sizes[feed],
+        ours,
+        baseline,
+        ratio: Number((ours.reqPerS / baseline.reqPerS).toFixed(2)),
+        target: path304 ? 0.8 : 0.5,
+      });
+    }
+  }
+  child.send('stop');
+  return rows;
+}
+
+/** Median wall time of importing a bundle in a fresh Node process. */
+function importMs(file: string): number {
+  const script = `const t = performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); process.stdout.write(String(performance.now() - t));`;
+  const { NODE_OPTIONS: _loader, ...env } = process.env;
+  const samples = Array.from({ length: 5 }, () =>
+    Number(
+      execFileSync(process.execPath, ['--no-warnings', '--input-type=module', '-e', script], { env, encoding: 'utf8' }),
+    ),
+  ).sort((a, b) => a - b);
+  return Number(samples[2]!.toFixed(1));
+}
+
+async function measureBundle() {
+  // Inside the repo (git-ignored) so that external modules resolve from node_modules when the bundle is imported.
+  const dir = path.join(process.cwd(), '.bench-out', 'api');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const emptyEntry = path.join(dir, 'empty-entry.mjs');
+  writeFileSync(emptyEntry, 'export const handler = async () => ({ statusCode: 200 });\n');
+  const bundle = async (name: string, entry: string, external: string[]) => {
+    const outfile = path.join(dir, `${name}.mjs`);
+    const result = await build({
+      entryPoints: [entry],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: ESBUILD_TARGET,
+      mainFields: MAIN_FIELDS,
+      banner: { js: ESM_REQUIRE_SHIM },
+      minify: true,
+      external,
+      write: true,
+      metafile: true,
+      logLevel: 'error',
+    });
+    const bytes = Object.values(result.metafile.outputs)[0]?.bytes ?? 0;
+    return { outfile, kb: Number((bytes / 1024).toFixed(1)) };
+  };
+  // As deployed (infra/bundle-settings.ts), and with nothing external for comparison.
+  const deployed = await bundle('api', 'lambdas/api.ts', EXTERNAL_MODULES);
+  const everything = await bundle('api-all-bundled', 'lambdas/api.ts', []);
+  const empty = await bundle('empty', emptyEntry, []);
+  const { readFileSync } = await import('node:fs');
+  const result = {
+    apiBundleKb: deployed.kb,
+    apiBundleGzipKb: Number((gzipSync(readFileSync(deployed.outfile)).length / 1024).toFixed(1)),
+    external: EXTERNAL_MODULES,
+    apiBundleNothingExternalKb: everything.kb,
+    targetKb: 400,
+    importMs: importMs(deployed.outfile),
+    emptyHandlerImportMs: importMs(empty.outfile),
+  };
+  rmSync(dir, { recursive: true, force: true });
+  return { ...result, importRatioVsEmpty: Number((result.importMs / result.emptyHandlerImportMs).toFixed(1)) };
+}
+
+async function main() {
+  if (process.argv.includes('--serve-child')) return serveChild();
+  const startedMs = Date.now();
+  const bundle = await measureBundle();
+  const http = await measureHttp();
+  const machine = { node: process.version, cpus: os.cpus().length, platform: `${os.platform()}-${os.arch()}` };
+  const summary = {
+    bench: 'api',
+    command: 'npm run bench:api',
+    machine,
+    connections: CONNECTIONS,
+    durationPerCaseS: DURATION_S,
+    http,
+    bundle,
+    targetsMet: {
+      status200: http.filter((r) => r.target === 0.5).every((r) => r.ratio >= 0.5),
+      status304: http.filter((r) => r.target === 0.8).every((r) => r.ratio >= 0.8),
+      bundle: bundle.apiBundleKb <= 400,
+    },
+    totalS: Math.round((Date.now() - startedMs) / 1000),
+  };
+  console.log(JSON.stringify(summary, null, 2));
+}
+
+await main();
