@@ -42,6 +42,11 @@ const { values: options, positionals } = parseArgs({
   },
 });
 const [command, slug] = positionals;
+// `topic test … | head` closes the pipe early; that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 const settings = loadSettings(process.env);
 if (!settings.ok) fail(settings.error.join('\n'));
 const configFile = options.config ?? path.join(settings.value.configDir, 'topics.yaml');

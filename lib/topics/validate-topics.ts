@@ -25,7 +25,8 @@ export function validateTopics(definitions: readonly TopicDefinition[], locate?:
     const start = locate?.(definition.slug);
     const at = (line: number, column: number) =>
       start
-        ? { line: start.line + line - 1, column: line === 1 ? start.column + column - 1 : column }
+        ? // Block scalars strip one common indentation from every line, so one column offset fits all lines.
+          { line: start.line + line - 1, column: start.column + column - 1 }
         : { line, column };
     if (seen.has(definition.slug)) {
       problems.push({ slug: definition.slug, message: 'slug is defined more than once', ...at(1, 1) });

@@ -54,7 +54,16 @@ describe('parseQuery grammar and precedence', () => {
     ["China's", 'china'],
     ['ｈｕａｗｅｉ', 'huawei'],
     ['and or not', '(AND and or not)'],
-  ])('%s → %s', (query, expected) => {
+    ['lead:huawei', 'lead:huawei'],
+    ['@x = (a OR b)\n@x c', '(AND (OR a b) c)'],
+    ['@x = (a OR b) title:@x', '(OR title:a title:b)'],
+    ['@x = (a OR summary:b) title:@x', '(OR title:a summary:b)'],
+    ['@x = a @y = (@x OR b) NOT @y', '(NOT (OR a b))'],
+    ['@X = a @x', 'a'],
+    ['a # a comment OR b\nc', '(AND a c)'],
+    ['# only a comment line\na', 'a'],
+    ['a#b', '"a b"'],
+  ])('%j → %s', (query, expected) => {
     expect(tree(query)).toBe(expected);
   });
 });
@@ -81,6 +90,13 @@ describe('parseQuery errors carry kind, position and a caret line', () => {
     ['+++', 'bad-term', 0],
     ['site:"not a host"', 'bad-term', 5],
     ['lang:english!', 'bad-term', 5],
+    ['@x = a', 'empty', 6],
+    ['@x = a @y', 'unknown-name', 7],
+    ['@x = @x a', 'unknown-name', 5],
+    ['@x = a @x = b @x', 'duplicate-name', 7],
+    ['@1 = a', 'bad-term', 0],
+    ['@x = AND', 'missing-operand', 5],
+    ['# nothing but a comment', 'empty', 0],
   ])('%j → %s at %i', (query, kind, position) => {
     const parsed = parseQuery(query);
     expect(parsed.ok).toBe(false);
@@ -96,6 +112,13 @@ describe('parseQuery errors carry kind, position and a caret line', () => {
     if (parsed.ok) return;
     expect(parsed.error).toMatchObject({ kind: 'missing-operand', line: 3, column: 3 });
     expect(parsed.error.caret).toBe('  NEAR/5 x)\n  ^');
+  });
+
+  it('caps what definitions expand to, not only what was written', () => {
+    // Each level doubles the previous one: 2^12 terms from 26 written ones.
+    const levels = Array.from({ length: 12 }, (_, i) => `@d${i + 1} = (@d${i} OR @d${i})`).join('\n');
+    const parsed = parseQuery(`@d0 = (a OR b)\n${levels}\n@d12`);
+    expect(parsed.ok || parsed.error.message).toBe('more than 3200 terms once definitions are expanded');
   });
 
   it('refuses pathological queries with clear limits', () => {
@@ -116,7 +139,8 @@ describe('parseQuery errors carry kind, position and a caret line', () => {
 describe('parseQuery never throws', () => {
   const alphabet = fc.constantFrom(
     ...['a', 'b', ' ', '(', ')', '"', '*', ':', '/', '-', 'AND', 'OR', 'NOT', 'NEAR/3', 'ONEAR/', 'NEAR', 'title:'],
-    ...['site:', 'lang:', 'x:', '华为', 'ไทย', 'ệ', '\n', '0', '99999999', "'s", '&', 'site:a.b'],
+    ...['site:', 'lang:', 'x:', '华为', 'ไทย', 'ệ', '\n', '0', '99999999', "'s", '&', 'site:a.b', 'lead:'],
+    ...['@a', '@b', ' = ', '=', '#', ' # ', '@'],
   );
   const queryish = fc.array(alphabet, { maxLength: 30 }).map((parts) => parts.join(''));
 
