@@ -18,6 +18,7 @@ import {
   FUNCTION_NAMES,
   FUNCTION_SPECS,
   MAIN_FIELDS,
+  OUTPUT_CHARSET,
 } from '../infra/bundle-settings.ts';
 
 const ROOT = process.cwd();
@@ -42,6 +43,7 @@ async function bundle(name: string, entry: string): Promise<{ file: string; meta
     mainFields: MAIN_FIELDS,
     banner: { js: ESM_REQUIRE_SHIM },
     minify: true,
+    charset: OUTPUT_CHARSET,
     sourcemap: true,
     sourcesContent: false,
     external: EXTERNAL_MODULES,
@@ -133,7 +135,13 @@ async function main(): Promise<void> {
       {
         bench: 'bundle',
         node: process.version,
-        esbuild: { target: ESBUILD_TARGET, format: 'esm', minify: true, external: EXTERNAL_MODULES },
+        esbuild: {
+          target: ESBUILD_TARGET,
+          format: 'esm',
+          minify: true,
+          charset: OUTPUT_CHARSET,
+          external: EXTERNAL_MODULES,
+        },
         importRuns: IMPORT_RUNS,
         baseline: { emptyHandlerImportMs: Math.round(emptyImportMs * 10) / 10 },
         functions,

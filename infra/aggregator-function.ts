@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Charset, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import {
@@ -14,6 +14,7 @@ import {
   type FunctionName,
   LAMBDA_CONFIG_DIR,
   MAIN_FIELDS,
+  OUTPUT_CHARSET,
 } from './bundle-settings.ts';
 
 export type LogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
@@ -96,6 +97,7 @@ export class AggregatorFunction extends Construct {
         mainFields: MAIN_FIELDS,
         banner: ESM_REQUIRE_SHIM,
         minify: true,
+        charset: OUTPUT_CHARSET === 'utf8' ? Charset.UTF8 : Charset.ASCII,
         sourceMap: true,
         // Sources stay out of the map: the zip stays small and the map still names files and lines.
         sourcesContent: false,

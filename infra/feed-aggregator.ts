@@ -10,6 +10,7 @@ import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { allDuePartitions, feedStateKey } from '../lib/store/keys.ts';
 import { TABLE_SCHEMA } from '../lib/store/table.ts';
 import { AggregatorAlarms } from './aggregator-alarms.ts';
 import { type AggregatorConfig, loadAggregatorConfig } from './aggregator-config.ts';
@@ -50,12 +51,28 @@ export interface FeedAggregatorProps {
   readonly priceClass?: cloudfront.PriceClass;
 }
 
+/** Partition-key prefixes of feed-state items and of the due index, taken from the store's own key builders. */
+const FEED_STATE_KEYS = `${feedStateKey('').pk}*`;
+const DUE_INDEX_KEYS = `${allDuePartitions()[0]!.split('#')[0]}#*`;
+
+export interface TableAccess {
+  readonly table: string[];
+  readonly dueIndex: string[];
+  /** When set, the statements only match items whose partition key matches (`dynamodb:LeadingKeys`). */
+  readonly leadingKeys?: { readonly table: string; readonly dueIndex: string };
+}
+
 /**
- * Per-function DynamoDB actions: the whole least-privilege story in one table. The scheduler and /sources read feed
- * states from the due index; only ingest writes.
+ * Per-function DynamoDB actions: the whole least-privilege story in one table. The scheduler reads the due index
+ * and seeds missing feed states (conditional puts) — and can touch nothing but feed-state items; the API only
+ * reads; only ingest writes articles, claims and timelines.
  */
-export const TABLE_ACCESS: Record<FunctionName, { readonly table: string[]; readonly dueIndex: string[] }> = {
-  schedule: { table: ['dynamodb:GetItem', 'dynamodb:BatchGetItem'], dueIndex: ['dynamodb:Query'] },
+export const TABLE_ACCESS: Record<FunctionName, TableAccess> = {
+  schedule: {
+    table: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:PutItem'],
+    dueIndex: ['dynamodb:Query'],
+    leadingKeys: { table: FEED_STATE_KEYS, dueIndex: DUE_INDEX_KEYS },
+  },
   ingest: {
     table: [
       'dynamodb:GetItem',
@@ -178,10 +195,24 @@ export class FeedAggregator extends Construct {
   private grantTableAccess(name: FunctionName): void {
     const access = TABLE_ACCESS[name];
     const role = this.functions[name].role;
-    role.addToPolicy(new iam.PolicyStatement({ actions: access.table, resources: [this.table.tableArn] }));
+    const onlyKeys = (prefix: string | undefined) =>
+      prefix ? { conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [prefix] } } } : {};
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: access.table,
+        resources: [this.table.tableArn],
+        ...onlyKeys(access.leadingKeys?.table),
+      }),
+    );
     if (access.dueIndex.length > 0) {
       const indexArn = `${this.table.tableArn}/index/${TABLE_SCHEMA.dueIndexName}`;
-      role.addToPolicy(new iam.PolicyStatement({ actions: access.dueIndex, resources: [indexArn] }));
+      role.addToPolicy(
+        new iam.PolicyStatement({
+          actions: access.dueIndex,
+          resources: [indexArn],
+          ...onlyKeys(access.leadingKeys?.dueIndex),
+        }),
+      );
     }
   }
 }

@@ -22,6 +22,9 @@ if (missingEntries.length > 0) {
   console.warn(`infra tests skipped: lambda entries not written yet: ${missingEntries.join(', ')}`);
 }
 
+/** A synth takes ~1 s alone, but the infra suites share two cores with the rest of `npm test`. */
+export const SYNTH_TIMEOUT_MS = 60_000;
+
 export interface SynthOptions {
   /** Run esbuild for real (slow); by default the standard CDK context skips bundling for every stack. */
   readonly bundle?: boolean;

@@ -3,7 +3,7 @@ import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
-import { missingEntries, readValidationReport, synthAggregator } from './aggregator-app.ts';
+import { missingEntries, readValidationReport, SYNTH_TIMEOUT_MS, synthAggregator } from './aggregator-app.ts';
 
 /**
  * Every acknowledged AWS Solutions rule, and where. A new suppression must be added here on purpose; its reason
@@ -37,7 +37,7 @@ const violationsOf = (outdir: string) =>
     report.violations.flatMap((v) => v.violatingConstructs.map((c) => `${v.ruleName} ${c.constructPath}`)),
   );
 
-describe.skipIf(missingEntries.length > 0)('cdk-nag AwsSolutionsChecks', () => {
+describe.skipIf(missingEntries.length > 0)('cdk-nag AwsSolutionsChecks', { timeout: SYNTH_TIMEOUT_MS }, () => {
   it('finds nothing unacknowledged in the default construct, and every acknowledgment has a reason', () => {
     const { outdir, stack } = synthAggregator({}, { nag: true });
     expect(violationsOf(outdir)).toEqual([]);

@@ -7,7 +7,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTION_NAMES, FUNCTION_SPECS, type FunctionName } from '../../infra/bundle-settings.ts';
 import { TABLE_ACCESS } from '../../infra/feed-aggregator.ts';
 import { TABLE_SCHEMA, tableDefinition } from '../../lib/store/table.ts';
-import { FIXTURES, missingEntries, type SynthesizedAggregator, synthAggregator } from './aggregator-app.ts';
+import {
+  FIXTURES,
+  missingEntries,
+  SYNTH_TIMEOUT_MS,
+  type SynthesizedAggregator,
+  synthAggregator,
+} from './aggregator-app.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: CloudFormation JSON is untyped; the assertions below check its shape.
 type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string };
@@ -34,7 +40,7 @@ const allowedStatementsOf = (template: Template, name: FunctionName): Statement[
 };
 const actionsOf = (statements: Statement[]) => statements.flatMap((s) => [s.Action].flat());
 
-describe.skipIf(missingEntries.length > 0)('FeedAggregator (bundling skipped)', () => {
+describe.skipIf(missingEntries.length > 0)('FeedAggregator (bundling skipped)', { timeout: SYNTH_TIMEOUT_MS }, () => {
   let synthesized: SynthesizedAggregator;
   let template: Template;
   beforeAll(() => {
@@ -149,6 +155,20 @@ describe.skipIf(missingEntries.length > 0)('FeedAggregator (bundling skipped)', 
     expect(actionsOf(indexStatements)).toEqual(TABLE_ACCESS[name].dueIndex);
   });
 
+  it('confines the schedule function to feed-state items (FEED#…) and due-index partitions (DUE#…)', () => {
+    const dynamo = allowedStatementsOf(template, 'schedule').filter((s) =>
+      actionsOf([s]).some((a) => a.startsWith('dynamodb:')),
+    );
+    expect(dynamo).toHaveLength(2);
+    const prefixes = dynamo.map(
+      (s) =>
+        (s as { Condition?: Record<string, Record<string, unknown>> }).Condition?.['ForAllValues:StringLike']?.[
+          'dynamodb:LeadingKeys'
+        ],
+    );
+    expect(prefixes.sort()).toEqual([['DUE#*'], ['FEED#*']]);
+  });
+
   it('lets only the schedule function send to the queue, and keeps the API read-only', () => {
     for (const name of FUNCTION_NAMES) {
       const canSend = actionsOf(allowedStatementsOf(template, name)).includes('sqs:SendMessage');
@@ -239,7 +259,7 @@ describe.skipIf(missingEntries.length > 0)('FeedAggregator (bundling skipped)', 
   });
 });
 
-describe.skipIf(missingEntries.length > 0)('FeedAggregator props', () => {
+describe.skipIf(missingEntries.length > 0)('FeedAggregator props', { timeout: SYNTH_TIMEOUT_MS }, () => {
   it('applies schedule rate, concurrency, retention, log level and removal policy', () => {
     const { template } = synthAggregator({
       scheduleRate: Duration.minutes(10),
@@ -311,17 +331,21 @@ describe.skipIf(missingEntries.length > 0)('FeedAggregator props', () => {
   });
 });
 
-describe.skipIf(missingEntries.length > 0)('FeedAggregator config validation at synth', () => {
-  it.each([
-    ['bad-topics.yaml', { topicsFile: path.join(FIXTURES, 'bad-topics.yaml') }, /bad-topics\.yaml:1: .*slug/],
-    ['bad-feeds.opml', { feedsFile: path.join(FIXTURES, 'bad-feeds.opml') }, /bad-feeds\.opml:4: .*http or https/],
-    ['a missing file', { feedsFile: path.join(FIXTURES, 'nope.opml') }, /cannot read config file .*nope\.opml/],
-  ])('fails synth with file and line for %s', (_label, props, message) => {
-    expect(() => synthAggregator(props)).toThrow(message);
-  });
-});
+describe.skipIf(missingEntries.length > 0)(
+  'FeedAggregator config validation at synth',
+  { timeout: SYNTH_TIMEOUT_MS },
+  () => {
+    it.each([
+      ['bad-topics.yaml', { topicsFile: path.join(FIXTURES, 'bad-topics.yaml') }, /bad-topics\.yaml:1: .*slug/],
+      ['bad-feeds.opml', { feedsFile: path.join(FIXTURES, 'bad-feeds.opml') }, /bad-feeds\.opml:4: .*http or https/],
+      ['a missing file', { feedsFile: path.join(FIXTURES, 'nope.opml') }, /cannot read config file .*nope\.opml/],
+    ])('fails synth with file and line for %s', (_label, props, message) => {
+      expect(() => synthAggregator(props)).toThrow(message);
+    });
+  },
+);
 
-describe.skipIf(missingEntries.length > 0)('synth determinism', () => {
+describe.skipIf(missingEntries.length > 0)('synth determinism', { timeout: SYNTH_TIMEOUT_MS }, () => {
   it('produces the same template twice', () => {
     const first = synthAggregator().template.toJSON();
     const second = synthAggregator().template.toJSON();
