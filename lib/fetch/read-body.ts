@@ -115,12 +115,21 @@ export async function readBody(
       callback();
     },
   });
-  let decoderFailure: Error | undefined;
-  for (const decoder of decoders) decoder.once('error', (error) => (decoderFailure ??= error));
+  // Whichever stage failed first is the cause; the pipeline then destroys every other stage with that same error,
+  // so a connection cut mid-body must not be mistaken for corrupt compression (or the reverse).
+  let firstFailure: 'response' | 'decoder' | undefined;
+  response.once('error', () => {
+    firstFailure ??= 'response';
+  });
+  for (const decoder of decoders) {
+    decoder.once('error', () => {
+      firstFailure ??= 'decoder';
+    });
+  }
   try {
     await pipeline([response, wireCap, ...decoders, decodedCap, sink], { signal });
   } catch (error) {
-    if (decoderFailure && error === decoderFailure && !(error instanceof BodyTooLargeError)) {
+    if (firstFailure === 'decoder' && !(error instanceof BodyTooLargeError) && !signal.aborted) {
       throw error instanceof BodyDecodeError
         ? error
         : new BodyDecodeError(`corrupt compressed body: ${(error as Error).message}`);

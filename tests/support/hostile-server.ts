@@ -166,6 +166,11 @@ const ROUTES: Record<string, Route> = {
     res.writeHead(200, { 'content-type': RSS_TYPE, 'content-length': 4096 });
     res.write(SAMPLE_FEED.slice(0, 200), () => res.destroy());
   },
+  '/truncated-gzip': (_req, res) => {
+    const body = gzipSync(Buffer.from(SAMPLE_FEED.repeat(50)));
+    res.writeHead(200, { 'content-type': RSS_TYPE, 'content-encoding': 'gzip', 'content-length': body.length });
+    res.write(body.subarray(0, body.length >> 1), () => res.destroy());
+  },
   '/truncated-xml': send(200, { 'content-type': RSS_TYPE }, SAMPLE_FEED.slice(0, 180)),
   '/rate-limited': send(429, { 'retry-after': 120 }),
   '/rate-limited-date': (_req, res) => {

@@ -180,6 +180,11 @@ describe('fetchFeed content problems', () => {
     expect(error).toMatchObject({ receivedBytes: Buffer.byteLength(SAMPLE_FEED.slice(0, 200)), expectedBytes: 4096 });
   });
 
+  it('reports a gzip body cut short as truncated, not as corrupt compression', async () => {
+    const error = await expectError('/truncated-gzip', 'truncated');
+    expect(error).toMatchObject({ expectedBytes: expect.any(Number) });
+  });
+
   it('hands truncated XML that arrived completely to the parser (it is a parse error, not a fetch error)', async () => {
     const result = await get('/truncated-xml');
     expect(result.ok && result.value.kind === 'fetched' && result.value.text).toBe(SAMPLE_FEED.slice(0, 180));
