@@ -1,0 +1,83 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import type { Article } from '../../lib/model.ts';
+import type { Db } from '../../lib/store/db.ts';
+
+/** Every item of the table, grouped by what it is (the pk prefix), for invariant checks and clean-run comparisons. */
+export interface TableSnapshot {
+  readonly articles: Map<string, Article & { version?: number }>;
+  readonly claims: Map<string, string>;
+  /** `TOPIC#slug` → sort keys. */
+  readonly topicEntries: Map<string, Set<string>>;
+  /** `DAY#yyyy-mm-dd` → sort keys. */
+  readonly dayEntries: Map<string, Set<string>>;
+  readonly feedStates: Map<string, Record<string, unknown>>;
+  readonly other: number;
+  readonly items: number;
+}
+
+export async function snapshotTable(db: Db, maxItems = 2_000_000): Promise<TableSnapshot> {
+  const snapshot: TableSnapshot = {
+    articles: new Map(),
+    claims: new Map(),
+    topicEntries: new Map(),
+    dayEntries: new Map(),
+    feedStates: new Map(),
+    other: 0,
+    items: 0,
+  };
+  let other = 0;
+  let items = 0;
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.doc.send(
+      new ScanCommand({ TableName: db.tableName, ExclusiveStartKey: startKey, ConsistentRead: true }),
+    );
+    for (const item of page.Items ?? []) {
+      items++;
+      const pk = String(item.pk);
+      const sk = String(item.sk);
+      if (pk.startsWith('ART#')) snapshot.articles.set(pk.slice(4), item as unknown as Article);
+      else if (pk.startsWith('KEY#')) snapshot.claims.set(pk, String(item.articleId));
+      else if (pk.startsWith('TOPIC#')) addTo(snapshot.topicEntries, pk, sk);
+      else if (pk.startsWith('DAY#')) addTo(snapshot.dayEntries, pk, sk);
+      else if (pk.startsWith('FEED#')) snapshot.feedStates.set(pk.slice(5), item);
+      else other++;
+    }
+    startKey = page.LastEvaluatedKey;
+    if (items > maxItems) throw new Error(`table has more than ${maxItems} items`);
+  } while (startKey);
+  return { ...snapshot, other, items };
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, value: string) {
+  const set = map.get(key) ?? new Set<string>();
+  set.add(value);
+  map.set(key, set);
+}
+
+/**
+ * A comparable form of the table's content: the article set (ids, sources by feed and entry, topics), the claims,
+ * and the timeline keys. Times of the run (seenAt, firstSeenAt) and optimistic-lock versions are left out, since a
+ * crashed-then-rerun ingest legitimately differs in those only.
+ */
+export function comparableContent(snapshot: TableSnapshot) {
+  const articles = [...snapshot.articles.values()]
+    .map((a) => ({
+      id: a.articleId,
+      url: a.url,
+      title: a.title,
+      publishedAt: a.publishedAt,
+      sources: a.sources.map((s) => `${s.feedId}|${s.entryKey}|${s.url ?? ''}`).sort(),
+      topics: a.topics.map((t) => `${t.slug}:${t.why.join(';')}`).sort(),
+    }))
+    .sort((x, y) => x.id.localeCompare(y.id));
+  const sets = (map: Map<string, Set<string>>) =>
+    Object.fromEntries([...map].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, [...v].sort()]));
+  return {
+    articles,
+    claims: Object.fromEntries([...snapshot.claims].sort(([a], [b]) => a.localeCompare(b))),
+    topicEntries: sets(snapshot.topicEntries),
+    dayEntries: sets(snapshot.dayEntries),
+    other: snapshot.other,
+  };
+}
