@@ -175,9 +175,11 @@ async function backfill(): Promise<void> {
         else if (change.kind === 'removed') totals.removed++;
         else totals.explanationChanged++;
         console.log(JSON.stringify({ change: change.kind, id: change.article.articleId, title: change.article.title }));
-        if (options['dry-run'] || change.kind === 'removed') continue; // removal needs a store delete (see docs)
+        if (options['dry-run'] || change.kind !== 'added') continue; // removals/rewrites need store calls (see docs)
         const updated = withMembership(change.article, topic.definition.slug, change.membership);
-        await writeTimelineEntries(db, updated, [matcher], articleRetentionDays);
+        // Version 0: the day stream does not hand out stored versions, and 0 only creates missing copies, so a
+        // backfill can never overwrite a fresher copy written by a concurrent ingest.
+        await writeTimelineEntries(db, updated, 0, [matcher], articleRetentionDays);
       }
       cursor = page.value.nextCursor;
     } while (cursor);
