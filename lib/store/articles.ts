@@ -1,19 +1,15 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { canonicalizeUrl } from '../dedupe/canonical-url.ts';
 import { dedupeItemOfEntry } from '../dedupe/dedupe-item.ts';
-import type { Article, ArticleSource, FeedSource, NormalizedEntry, TopicMembership } from '../model.ts';
+import type { Article, FeedSource, NormalizedEntry } from '../model.ts';
+import { mergeEntry, mergeSources, newArticle, stableJson, type TopicMatcher, withTopics } from './article-merge.ts';
 import type { Db } from './db.ts';
 import { articleKey } from './keys.ts';
 import { writeNearDupKeys } from './near-dup-index.ts';
 import { type Resolution, resolveArticle } from './resolve-article.ts';
+import { settleNearDuplicates } from './settle-near-dup.ts';
 import { writeTimelineEntries } from './timeline.ts';
 
-/** A compiled topic as the store sees it: a name, a retention, and a predicate with an explanation. */
-export interface TopicMatcher {
-  readonly slug: string;
-  readonly retentionDays: number;
-  match(article: Article): TopicMembership | undefined;
-}
+export type { TopicMatcher } from './article-merge.ts';
 
 export interface StoreEntryInput {
   readonly source: FeedSource;
@@ -26,67 +22,6 @@ export interface StoreEntryInput {
 
 export type StoreEntryOutcome = 'new' | 'folded' | 'updated' | 'unchanged';
 
-const isConditionFailure = (error: unknown) => (error as { name?: string }).name === 'ConditionalCheckFailedException';
-
-function sourceOf(input: StoreEntryInput): ArticleSource {
-  return {
-    feedId: input.source.feedId,
-    feedTitle: input.source.title,
-    url: input.entry.url,
-    entryKey: input.entry.entryKey,
-    seenAt: input.now,
-  };
-}
-
-function newArticle(articleId: string, input: StoreEntryInput): Article {
-  const { entry } = input;
-  return {
-    articleId,
-    url: entry.url,
-    canonicalUrl: entry.url ? canonicalizeUrl(entry.url) : undefined,
-    title: entry.title,
-    summaryHtml: entry.summaryHtml,
-    contentHtml: entry.contentHtml,
-    publishedAt: entry.publishedAt,
-    updatedAt: entry.updatedAt,
-    firstSeenAt: input.now,
-    authors: entry.authors,
-    categories: entry.categories,
-    language: entry.language,
-    sources: [sourceOf(input)],
-    topics: [],
-  };
-}
-
-/** Folds an entry into a stored article: a new outlet is appended; the first outlet's edits update the text. */
-function mergeEntry(current: Article, input: StoreEntryInput): Article {
-  const { entry, source } = input;
-  const known = current.sources.find((s) => s.feedId === source.feedId && s.entryKey === entry.entryKey);
-  if (!known) return { ...current, sources: [...current.sources, sourceOf(input)] };
-  const isPrimary = current.sources[0] === known;
-  const edited =
-    current.title !== entry.title || current.summaryHtml !== entry.summaryHtml || current.url !== entry.url;
-  if (!isPrimary || !edited) return current;
-  return {
-    ...current,
-    title: entry.title,
-    summaryHtml: entry.summaryHtml,
-    contentHtml: entry.contentHtml,
-    url: entry.url ?? current.url,
-    updatedAt: entry.updatedAt ?? input.now,
-    categories: entry.categories,
-  };
-}
-
-function withTopics(article: Article, topics: readonly TopicMatcher[]): Article {
-  const bySlug = new Map(article.topics.map((t) => [t.slug, t]));
-  for (const topic of topics) {
-    const membership = topic.match(article);
-    if (membership) bySlug.set(topic.slug, membership);
-  }
-  return { ...article, topics: [...bySlug.values()].sort((a, b) => a.slug.localeCompare(b.slug)) };
-}
-
 export interface StoreEntryResult {
   readonly outcome: StoreEntryOutcome;
   readonly articleId: string;
@@ -94,59 +29,92 @@ export interface StoreEntryResult {
   readonly resolution: Resolution;
 }
 
+const isConditionFailure = (error: unknown) => (error as { name?: string }).name === 'ConditionalCheckFailedException';
+
 /**
- * Stores one fresh entry: resolve its article (claims, near-duplicate lookup), create or fold (optimistic locking
- * on `version`), index the text of the article's first outlet for later near-duplicate lookups, then (re)write
- * its timeline entries. Every step is idempotent, so a rerun after a crash completes the work.
+ * Read-modify-write of one article with optimistic locking on `version`. An article absorbed into another
+ * (see settle-near-dup.ts) leaves a tombstone naming its survivor; writers follow it.
  */
-export async function storeEntry(db: Db, input: StoreEntryInput): Promise<StoreEntryResult> {
-  const item = dedupeItemOfEntry(input.entry, input.source.url);
-  const resolution = await resolveArticle(db, {
-    feedId: input.source.feedId,
-    entryKey: input.entry.entryKey,
-    item,
-  });
-  const { articleId } = resolution;
+async function updateArticle(
+  db: Db,
+  startId: string,
+  change: (current: Article | undefined, articleId: string) => Article,
+  retentionDays: number,
+): Promise<{ before?: Article; after: Article; version: number }> {
+  let articleId = startId;
   for (let attempt = 0; attempt < 20; attempt++) {
     const { Item } = await db.doc.send(
       new GetCommand({ TableName: db.tableName, Key: articleKey(articleId), ConsistentRead: true }),
     );
-    const current = Item ? stripStorage(Item) : undefined;
-    const currentVersion = Number(Item?.version ?? 0);
-    const base = current ? mergeEntry(current, input) : newArticle(articleId, input);
-    const next = withTopics(base, input.topics);
-    const outcome: StoreEntryOutcome = !current
-      ? 'new'
-      : current.sources.length < next.sources.length
-        ? 'folded'
-        : stableJson(current) === stableJson(next)
-          ? 'unchanged'
-          : 'updated';
-    const version = outcome === 'unchanged' ? currentVersion : currentVersion + 1;
-    if (outcome !== 'unchanged') {
-      try {
-        await db.doc.send(
-          new PutCommand({
-            TableName: db.tableName,
-            Item: { ...articleKey(articleId), ...next, version, expiresAt: expiryOf(next, input.articleRetentionDays) },
-            ConditionExpression: current ? 'version = :v' : 'attribute_not_exists(pk)',
-            ...(current ? { ExpressionAttributeValues: { ':v': currentVersion } } : {}),
-          }),
-        );
-      } catch (error) {
-        if (isConditionFailure(error)) continue; // another writer folded first: merge again on its version
-        throw error;
-      }
+    if (typeof Item?.absorbedInto === 'string') {
+      articleId = Item.absorbedInto;
+      continue;
     }
-    // Only the article's first outlet is indexed: later copies fold into it and would only add write units.
-    const primary = next.sources[0];
-    if (primary?.feedId === input.source.feedId && primary.entryKey === input.entry.entryKey) {
-      await writeNearDupKeys(db, articleId, item, next.firstSeenAt);
+    const before = Item ? stripStorage(Item) : undefined;
+    const after = change(before, articleId);
+    const version = Number(Item?.version ?? 0);
+    if (before && stableJson(before) === stableJson(after)) return { before, after, version };
+    try {
+      await db.doc.send(
+        new PutCommand({
+          TableName: db.tableName,
+          Item: { ...articleKey(articleId), ...after, version: version + 1, expiresAt: expiryOf(after, retentionDays) },
+          ConditionExpression: before ? 'version = :v' : 'attribute_not_exists(pk)',
+          ...(before ? { ExpressionAttributeValues: { ':v': version } } : {}),
+        }),
+      );
+      return { ...(before ? { before } : {}), after, version: version + 1 };
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      // another writer changed it first: merge again on its version
     }
-    await writeTimelineEntries(db, next, version, input.topics, input.articleRetentionDays);
-    return { outcome, articleId, resolution };
   }
-  throw new Error(`article ${articleId}: too much write contention`);
+  throw new Error(`article ${startId}: too much write contention`);
+}
+
+/**
+ * Stores one fresh entry: resolve its article (claims, near-duplicate lookup), create or fold, index the text of
+ * the article's first outlet for later near-duplicate lookups, (re)write its timeline entries, and finally settle
+ * a race with a concurrent copy of the same story. Every step is idempotent, so a rerun after a crash completes
+ * the work; the caller writes the feed state after the last entry.
+ */
+export async function storeEntry(db: Db, input: StoreEntryInput): Promise<StoreEntryResult> {
+  const item = dedupeItemOfEntry(input.entry, input.source.url);
+  const resolution = await resolveArticle(db, { feedId: input.source.feedId, entryKey: input.entry.entryKey, item });
+  const retention = input.articleRetentionDays;
+  const { before, after, version } = await updateArticle(
+    db,
+    resolution.articleId,
+    (current, articleId) =>
+      withTopics(current ? mergeEntry(current, input) : newArticle(articleId, input), input.topics),
+    retention,
+  );
+  const outcome: StoreEntryOutcome = !before
+    ? 'new'
+    : before.sources.length < after.sources.length
+      ? 'folded'
+      : stableJson(before) === stableJson(after)
+        ? 'unchanged'
+        : 'updated';
+  await writeTimelineEntries(db, after, version, input.topics, retention);
+  const primary = after.sources[0];
+  if (primary?.feedId !== input.source.feedId || primary.entryKey !== input.entry.entryKey) {
+    return { outcome, articleId: after.articleId, resolution };
+  }
+  // Only the article's first outlet is indexed: later copies fold into it and would only add write units.
+  await writeNearDupKeys(db, after.articleId, item, after.firstSeenAt);
+  const survivorId = await settleNearDuplicates(db, after, item, async (winnerId, loser) => {
+    const merged = await updateArticle(
+      db,
+      winnerId,
+      (current) => withTopics(mergeSources(current ?? { ...loser, articleId: winnerId }, loser), input.topics),
+      retention,
+    );
+    await writeTimelineEntries(db, merged.after, merged.version, input.topics, retention);
+  });
+  return survivorId === after.articleId
+    ? { outcome, articleId: after.articleId, resolution }
+    : { outcome: 'folded', articleId: survivorId, resolution };
 }
 
 /** The stored item carries keys and bookkeeping beside the article; callers see only the article. */
@@ -161,12 +129,3 @@ export function stripStorage(item: Record<string, unknown>): Article {
  */
 export const expiryOf = (article: Article, retentionDays: number) =>
   Math.floor(Date.parse(article.firstSeenAt) / 1000) + retentionDays * 86_400;
-
-/** Key-order-independent JSON: an article read back from the table must compare equal to the one we built. */
-function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, inner: unknown) =>
-    inner && typeof inner === 'object' && !Array.isArray(inner)
-      ? Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
-      : inner,
-  );
-}

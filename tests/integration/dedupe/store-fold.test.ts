@@ -48,7 +48,8 @@ describe('cross-feed folding through the real store (dynalite)', () => {
     // The topic entry carries the folded article, so a topic feed can show "also reported by".
     const topicEntries = items.filter((item) => item.pk === 'TOPIC#harbours');
     const craneEntry = topicEntries.find((item) => (item.article as Article).articleId === crane.articleId);
-    expect((craneEntry?.article as Article).sources).toHaveLength(3);
+    expect(craneEntry).toBeDefined();
+    expect((craneEntry!.article as Article).sources).toHaveLength(3);
     expect(topicEntries).toHaveLength(2); // crane and port fees; the ferry is off topic
   });
 

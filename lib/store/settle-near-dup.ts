@@ -1,0 +1,102 @@
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { canonicalizeUrl } from '../dedupe/canonical-url.ts';
+import { decideFold } from '../dedupe/decide-fold.ts';
+import { type DedupeItem, dedupeItemOfEntry } from '../dedupe/dedupe-item.ts';
+import { shortHash } from '../dedupe/entry-key.ts';
+import { nearDupKeysOf } from '../dedupe/near-dup-keys.ts';
+import type { Article } from '../model.ts';
+import type { Db } from './db.ts';
+import { articleKey, claimKey, dayEntryKey, topicEntryKey } from './keys.ts';
+import { findNearDupCandidates, nearDupItemKey } from './near-dup-index.ts';
+
+/**
+ * Two Lambdas can each create an article for one story at the same moment (different links, so no claim
+ * collides, and neither sees the other's band keys yet). Each calls this after all its own writes: it looks
+ * again, and if the decision folds two live articles, the later one (by publication time, then id — the order
+ * every process computes alike) is absorbed into the earlier: its sources join the survivor, its claims are
+ * re-pointed, its band keys and timeline entries are deleted and its article item becomes a tombstone. Every
+ * step is idempotent and the tombstone goes last, so a crash mid-way is finished by the next run.
+ */
+export async function settleNearDuplicates(
+  db: Db,
+  article: Article,
+  item: DedupeItem,
+  fold: (winnerId: string, loser: Article) => Promise<void>,
+): Promise<string> {
+  const rivals = (await findNearDupCandidates(db, item)).filter(
+    (candidate) => candidate.articleId !== article.articleId && decideFold(candidate.item, item).duplicate,
+  );
+  if (rivals.length === 0) return article.articleId;
+  const order = (a: { publishedAt?: string; id: string }, b: { publishedAt?: string; id: string }) =>
+    (a.publishedAt ?? '').localeCompare(b.publishedAt ?? '') || a.id.localeCompare(b.id);
+  const contenders = [
+    { id: article.articleId, publishedAt: item.publishedAt },
+    ...rivals.map((rival) => ({ id: rival.articleId, publishedAt: rival.item.publishedAt })),
+  ].sort(order);
+  const winnerId = contenders[0]!.id;
+  if (winnerId !== article.articleId) {
+    await absorb(db, article, winnerId, fold);
+    return winnerId;
+  }
+  for (const rival of rivals) {
+    const { Item } = await db.doc.send(
+      new GetCommand({ TableName: db.tableName, Key: articleKey(rival.articleId), ConsistentRead: true }),
+    );
+    if (Item && typeof Item.absorbedInto !== 'string') await absorb(db, Item as unknown as Article, winnerId, fold);
+  }
+  return winnerId;
+}
+
+async function absorb(
+  db: Db,
+  loser: Article,
+  winnerId: string,
+  fold: (winnerId: string, loser: Article) => Promise<void>,
+) {
+  await fold(winnerId, loser);
+  for (const source of loser.sources) {
+    await repoint(
+      db,
+      claimKey('entry', shortHash(`${source.feedId}\u0000${source.entryKey}`)),
+      loser.articleId,
+      winnerId,
+    );
+    if (source.url)
+      await repoint(db, claimKey('url', shortHash(canonicalizeUrl(source.url))), loser.articleId, winnerId);
+  }
+  const loserItem = dedupeItemOfEntry(loser, '');
+  const deletions = [
+    ...nearDupKeysOf(loserItem).map((key) => nearDupItemKey(key, loser.articleId)),
+    dayEntryKey(loser.publishedAt, loser.articleId),
+    ...loser.topics.map((topic) => topicEntryKey(topic.slug, loser.publishedAt, loser.articleId)),
+  ];
+  for (const key of deletions) await db.doc.send(new DeleteCommand({ TableName: db.tableName, Key: key }));
+  // Last: a tombstone instead of the article, so a writer still holding the old id (a stale claim or band key)
+  // follows it to the survivor instead of re-creating the absorbed article.
+  await db.doc.send(
+    new PutCommand({
+      TableName: db.tableName,
+      Item: {
+        ...articleKey(loser.articleId),
+        absorbedInto: winnerId,
+        expiresAt: Math.floor(Date.parse(loser.firstSeenAt) / 1000) + 30 * 86_400,
+      },
+    }),
+  );
+}
+
+/** Moves a claim from the absorbed article to the survivor, unless it already points elsewhere. */
+async function repoint(db: Db, key: { pk: string; sk: string }, from: string, to: string) {
+  try {
+    await db.doc.send(
+      new PutCommand({
+        TableName: db.tableName,
+        Item: { ...key, articleId: to },
+        ConditionExpression: 'attribute_not_exists(pk) OR articleId = :from',
+        ExpressionAttributeValues: { ':from': from },
+      }),
+    );
+  } catch (error) {
+    if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+  }
+}
