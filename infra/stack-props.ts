@@ -1,4 +1,4 @@
-import type { Stack } from 'aws-cdk-lib';
+import { RemovalPolicy, type Stack } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import type { LogLevel } from './aggregator-function.ts';
 import type { FeedAggregatorProps } from './feed-aggregator.ts';
@@ -21,6 +21,11 @@ export function wirefoldStackProps(stack: Stack): FeedAggregatorProps {
     throw new Error(`wirefold: -c logLevel must be one of ${LOG_LEVELS.join(', ')}, got ${logLevel}`);
   }
   const alarmEmail = context('alarmEmail');
+  // Only an explicit `-c removalPolicy=destroy` lets `cdk destroy` delete the table: data loss must be asked for.
+  const removal = context('removalPolicy');
+  if (removal !== undefined && removal !== 'destroy' && removal !== 'retain') {
+    throw new Error(`wirefold: -c removalPolicy must be destroy or retain, got ${removal}`);
+  }
   return {
     ...(domainName && certificateArn
       ? {
@@ -32,5 +37,6 @@ export function wirefoldStackProps(stack: Stack): FeedAggregatorProps {
       : {}),
     ...(alarmEmail ? { alarmEmail } : {}),
     ...(logLevel ? { logLevel: logLevel as LogLevel } : {}),
+    ...(removal === 'destroy' ? { removalPolicy: RemovalPolicy.DESTROY } : {}),
   };
 }
