@@ -1,3 +1,4 @@
+import { describeFetchError } from './fetch/describe-fetch-error.ts';
 import type { FetchError } from './fetch/fetch-error.ts';
 import type { FetchOutcome, FetchRequest } from './fetch/fetch-feed.ts';
 import { entryVersionOf, rememberVersions } from './ingest/entry-version.ts';
@@ -40,7 +41,11 @@ export async function ingestFeed(source: FeedSource, deps: IngestDeps): Promise<
   if (state.disabled) return report({ outcome: 'disabled', ok: false, ...emptyCounts() });
 
   const fetched = await deps.fetch({ url: state.url, etag: state.etag, lastModified: state.lastModified });
-  if (!fetched.ok) return fail(deps, state, startedAt, 'fetch', fetched.error, report);
+  if (!fetched.ok) {
+    // The health line gets the fetch layer's bounded, operator-facing wording of the error.
+    const error = { ...fetched.error, message: describeFetchError(fetched.error) };
+    return fail(deps, state, startedAt, 'fetch', error, report);
+  }
   const outcome = fetched.value;
   if (outcome.kind === 'not-modified') {
     const next = nextStateAfterSuccess(state, { now: startedAt, outcome, entries: [] });
