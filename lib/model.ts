@@ -170,4 +170,6 @@ export interface FeedState {
   readonly recentPublishedAt?: readonly string[];
   /** Why the next poll is when it is (health page). */
   readonly pollReason?: string;
+  /** Set when the server's declared charset was wrong and we decoded with another one (health page). */
+  readonly charsetNote?: string;
 }

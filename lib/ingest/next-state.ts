@@ -48,6 +48,7 @@ export function nextStateAfterSuccess(state: FeedState, input: SuccessInput): Fe
     consecutiveFailures: 0,
     recentEntryHashes: input.recentEntryHashes ?? state.recentEntryHashes,
     itemsSeen: fetched ? input.entries.length : state.itemsSeen,
+    charsetNote: fetched ? outcome.charsetNote : state.charsetNote,
     ...planPoll(healthy, { now, cacheMaxAgeS: outcome.cacheMaxAgeS, ttlMinutes: input.ttlMinutes }),
   };
 }
