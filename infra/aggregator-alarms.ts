@@ -115,7 +115,7 @@ export class AggregatorAlarms extends Construct {
     );
     alarm(
       'FailingFeeds',
-      `${props.failingFeedsPercent}% or more of the polled feeds failed twice in a row`,
+      `${props.failingFeedsPercent}% or more of the polled feeds failed, in 2 of 3 fifteen-minute windows`,
       failingShare,
       props.failingFeedsPercent,
       2,
