@@ -81,9 +81,24 @@ interface AutocannonResult {
 }
 type Autocannon = (options: Record<string, unknown>) => Promise<AutocannonResult>;
 
+const ROUNDS = 2;
+type Load = Awaited<ReturnType<typeof load>>;
+
+/** Mean throughput, median p50 and worst p99 over the rounds of one case. */
+function combine(loads: readonly Load[]): Load {
+  const mean = (values: number[]) => Math.round(values.reduce((a, b) => a + b, 0) / values.length);
+  return {
+    reqPerS: mean(loads.map((l) => l.reqPerS)),
+    p50Ms: [...loads.map((l) => l.p50Ms)].sort((a, b) => a - b)[Math.floor(loads.length / 2)]!,
+    p99Ms: Math.max(...loads.map((l) => l.p99Ms)),
+    statuses: [...new Set(loads.map((l) => l.statuses))].join('/'),
+    errors: loads.reduce((sum, l) => sum + l.errors, 0),
+  };
+}
+
 async function load(url: string, headers: Record<string, string>) {
   const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers });
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S / ROUNDS, headers });
   const statuses = Object.keys(result.statusCodeStats).join('/');
   return {
     reqPerS: Math.round(result.requests.average),
@@ -108,8 +123,13 @@ async function measureHttp() {
     const etag = (await fetch(`${urls.ours}${feed}`)).headers.get('etag') ?? '';
     for (const path304 of [false, true]) {
       const headers: Record<string, string> = path304 ? { 'if-none-match': etag } : {};
-      const baseline = await load(`${urls.baseline}${feed}`, headers);
-      const ours = await load(`${urls.ours}${feed}`, headers);
+      // Interleaved rounds, so a burst of load from elsewhere on the machine hits both sides alike.
+      const runs: { baseline: Load[]; ours: Load[] } = { baseline: [], ours: [] };
+      for (let round = 0; round < ROUNDS; round++) {
+        runs.baseline.push(await load(`${urls.baseline}${feed}`, headers));
+        runs.ours.push(await load(`${urls.ours}${feed}`, headers));
+      }
+      const [baseline, ours] = [combine(runs.baseline), combine(runs.ours)];
       rows.push({
         case: `${format} ${path304 ? '304' : '200'}`,
         bodyBytes: sizes[feed],
