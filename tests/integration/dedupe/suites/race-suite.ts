@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Article } from '../../../../lib/model.ts';
+import type { RunningBackend, StoreBackend } from '../store-backend.ts';
+import { craneA, ferry, tariffs } from '../stories.ts';
+import {
+  ingestDeps,
+  ingestFeed,
+  rssOf,
+  snapshotTable,
+  startWireWorld,
+  type WireItem,
+  type WireWorld,
+} from '../wire-world.ts';
+
+const TRACKING = ['?utm_source=rss', '?fbclid=1', '#top', '?utm_medium=feed&ref=rss', '/', '?gclid=9', '?smid=tw', ''];
+
+/** Outlet n's copy of each story: the same link dressed differently, and a wire story retitled at its own URL. */
+function outletFeed(outlet: number): WireItem[] {
+  return [
+    {
+      ...ferry,
+      guid: `ferry-${outlet}`,
+      link: `https://coastwire.example/news/ferry-night-crossings${TRACKING[outlet]}`,
+    },
+    {
+      ...craneA,
+      guid: `crane-${outlet}`,
+      title: outlet % 2 === 0 ? craneA.title : 'Five dock workers hurt as crane collapses at Port Selat',
+      link: `https://outlet${outlet}.example/news/crane-collapse-port-selat`,
+      published: `2024-03-05T08:${String(10 + outlet).padStart(2, '0')}:00Z`,
+    },
+    {
+      ...tariffs,
+      guid: `fees-${outlet}`,
+      link: `https://www.dailyharbour.example/business/port-fees-bulk-carriers${TRACKING[7 - outlet]}`,
+    },
+  ];
+}
+
+export function describeRaceSuite(backend: StoreBackend) {
+  describe(`race safety: concurrent ingests of overlapping feeds (${backend.name})`, () => {
+    let world: WireWorld;
+    let running: RunningBackend;
+    beforeAll(async () => {
+      world = await startWireWorld();
+      running = await backend.start();
+      for (let outlet = 0; outlet < 8; outlet++)
+        world.feeds.set(`outlet${outlet}`, rssOf(`Outlet ${outlet}`, outletFeed(outlet)));
+    });
+    afterAll(async () => {
+      await running.close();
+      await world.close();
+    });
+
+    it.each([2, 3, 5, 8])(
+      '%i concurrent ingests leave exactly one article per story',
+      { timeout: 60_000 },
+      async (concurrent) => {
+        const db = await running.createTable(`race-${concurrent}`);
+        const deps = ingestDeps(db);
+        await Promise.all(
+          Array.from({ length: concurrent }, (_, outlet) => ingestFeed(world.sourceOf(`outlet${outlet}`), deps)),
+        );
+        const items = await snapshotTable(db);
+        const live = items.filter(
+          (item) => String(item.pk).startsWith('ART#') && !item.absorbedInto,
+        ) as unknown as Article[];
+        expect(live.map((article) => article.publishedAt).sort()).toEqual(
+          [ferry.published, '2024-03-05T08:10:00.000Z', tariffs.published].map((t) => new Date(t).toISOString()).sort(),
+        );
+        for (const article of live) expect(article.sources).toHaveLength(concurrent);
+        // No orphan timeline entries: every day and topic entry points at a live article.
+        const liveIds = new Set(live.map((article) => article.articleId));
+        const timeline = items.filter((item) => /^(DAY|TOPIC)#/.test(String(item.pk)));
+        expect(timeline.every((item) => liveIds.has((item.article as Article).articleId))).toBe(true);
+        expect(timeline.filter((item) => String(item.pk).startsWith('DAY#'))).toHaveLength(3);
+      },
+    );
+  });
+}
