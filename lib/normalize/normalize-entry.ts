@@ -4,8 +4,10 @@ import type { Enclosure, ParsedEntryDetail, Person, TextType } from '../parse/pa
 import { escapeHtmlText } from '../parse/xml/xml-query.ts';
 import { parseFeedDate } from './parse-date.ts';
 import { plainTextOf } from './plain-text.ts';
+import { repairMojibake } from './repair-mojibake.ts';
 import { resolveHttpUrl } from './resolve-url.ts';
 import { sanitizeFeedHtml } from './sanitize-feed-html.ts';
+import type { UntrustedIdentities } from './untrusted-identities.ts';
 
 /** What normalizeFeed knows beyond the `NormalizedEntry` contract (used by tools such as the parser harness). */
 export interface NormalizedEntryDetail extends NormalizedEntry {
@@ -15,6 +17,9 @@ export interface NormalizedEntryDetail extends NormalizedEntry {
   readonly guidTrusted: boolean;
   /** The feed's own title: plain text, or sanitized HTML when the feed typed it as HTML; undefined when absent. */
   readonly sourceTitle?: string;
+  /** Summary and content as typed: the plain text when the feed typed them as text, else the sanitized HTML. */
+  readonly sourceSummary?: string;
+  readonly sourceContent?: string;
   /** Where publishedAt came from. */
   readonly publishedFrom: 'published' | 'updated' | 'first-seen';
   readonly people: readonly Person[];
@@ -26,19 +31,29 @@ export interface EntryContext {
   /** Absolute http(s) bases, best first: the feed's xml:base, its home page, the URL it was fetched from. */
   readonly bases: readonly (string | undefined)[];
   readonly feedLanguage?: string;
-  readonly untrustedGuids: ReadonlySet<string>;
+  readonly untrusted: UntrustedIdentities;
 }
 
 /** A publish date more than this far ahead of the fetch is a broken clock, not news from the future. */
 const MAX_FUTURE_MS = 24 * 3600 * 1000;
 
-export function normalizeEntry(entry: ParsedEntryDetail, context: EntryContext): NormalizedEntryDetail {
-  const entryBase = resolveHttpUrl(entry.base, ...context.bases);
-  const bases = [entryBase, ...context.bases];
-  const url = resolveHttpUrl(entry.link, resolveHttpUrl(entry.linkBase, ...bases), ...bases);
+/** The entry's absolute link: its own xml:base first, then the entry's, then the feed's bases. */
+export function entryUrlOf(entry: ParsedEntryDetail, feedBases: readonly (string | undefined)[]): string | undefined {
+  const bases = [resolveHttpUrl(entry.base, ...feedBases), ...feedBases];
+  return resolveHttpUrl(entry.link, resolveHttpUrl(entry.linkBase, ...bases), ...bases);
+}
+
+/** `url` is entryUrlOf(parsed, context.bases), computed once by the caller for the identity checks. */
+export function normalizeEntry(
+  parsed: ParsedEntryDetail,
+  url: string | undefined,
+  context: EntryContext,
+): NormalizedEntryDetail {
+  const entry = repairTextFields(parsed);
+  const bases = [resolveHttpUrl(entry.base, ...context.bases), ...context.bases];
   const contentBases = [url, ...bases];
   const guid = entry.guid?.trim() || undefined;
-  const guidTrusted = guid !== undefined && !context.untrustedGuids.has(guid);
+  const guidTrusted = guid !== undefined && !context.untrusted.guids.has(guid);
   const title = plainTextOf(entry.title, entry.titleType ?? 'html');
   const { publishedAt, publishedFrom } = publishedOf(entry, context.fetchedAt);
   const summaryHtml = htmlOf(
@@ -56,7 +71,7 @@ export function normalizeEntry(entry: ParsedEntryDetail, context: EntryContext):
   return {
     entryKey: entryKeyOf({
       guid: guidTrusted ? guid : undefined,
-      url,
+      url: url !== undefined && context.untrusted.links.has(url) ? undefined : url,
       title,
       // Only a date the feed states keeps the key stable across fetches; first-seen time would change it.
       publishedAt: publishedFrom === 'first-seen' ? undefined : publishedAt,
@@ -72,7 +87,12 @@ export function normalizeEntry(entry: ParsedEntryDetail, context: EntryContext):
     language: normalizeLanguage(entry.language ?? context.feedLanguage),
     guid,
     guidTrusted,
-    sourceTitle: sourceTitleOf(entry.title, entry.titleType, contentBases),
+    sourceTitle: sourceTitleOf(entry.title, entry.titleType, [
+      resolveHttpUrl(entry.titleBase, ...bases),
+      ...contentBases,
+    ]),
+    sourceSummary: entry.summaryType === 'text' ? entry.summary?.trim() || undefined : summaryHtml,
+    sourceContent: entry.contentType === 'text' ? entry.content?.trim() || undefined : contentHtml,
     publishedFrom,
     people: entry.people ?? [],
     enclosures: (entry.enclosures ?? []).flatMap((enclosure) => {
@@ -80,6 +100,12 @@ export function normalizeEntry(entry: ParsedEntryDetail, context: EntryContext):
       return absolute ? [{ ...enclosure, url: absolute }] : [];
     }),
   };
+}
+
+/** Undo double-encoded UTF-8 in the fields people read (see repair-mojibake.ts). */
+function repairTextFields(entry: ParsedEntryDetail): ParsedEntryDetail {
+  const repair = (value: string | undefined) => (value === undefined ? undefined : repairMojibake(value));
+  return { ...entry, title: repair(entry.title), summary: repair(entry.summary), content: repair(entry.content) };
 }
 
 function publishedOf(

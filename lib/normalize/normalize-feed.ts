@@ -1,12 +1,12 @@
 import type { NormalizedEntry, ParsedFeed } from '../model.ts';
 import type { ParsedFeedDetail } from '../parse/parsed-feed-detail.ts';
 import { escapeHtmlText } from '../parse/xml/xml-query.ts';
-import { type NormalizedEntryDetail, normalizeEntry, normalizeLanguage } from './normalize-entry.ts';
+import { entryUrlOf, type NormalizedEntryDetail, normalizeEntry, normalizeLanguage } from './normalize-entry.ts';
 import { parseFeedDate } from './parse-date.ts';
 import { plainTextOf } from './plain-text.ts';
 import { firstHttpBase, resolveHttpUrl } from './resolve-url.ts';
 import { sanitizeFeedHtml } from './sanitize-feed-html.ts';
-import { untrustedGuidsOf } from './untrusted-guids.ts';
+import { untrustedIdentitiesOf } from './untrusted-identities.ts';
 
 export type { NormalizedEntryDetail } from './normalize-entry.ts';
 
@@ -46,15 +46,14 @@ export function normalizeFeedDetailed(
   const feedBase = resolveHttpUrl(feed.base, documentUrl);
   const link = resolveHttpUrl(feed.link, resolveHttpUrl(feed.linkBase, feedBase, documentUrl), feedBase, documentUrl);
   const bases = [feedBase, link, documentUrl];
-  const provisional = feed.entries.map((entry) => ({
-    guid: entry.guid,
-    url: resolveHttpUrl(entry.link, resolveHttpUrl(entry.base, ...bases), ...bases),
-    title: entry.title,
-  }));
-  const untrustedGuids = untrustedGuidsOf(provisional, link);
+  const urls = feed.entries.map((entry) => entryUrlOf(entry, bases));
+  const untrusted = untrustedIdentitiesOf(
+    feed.entries.map((entry, index) => ({ guid: entry.guid, url: urls[index], title: entry.title })),
+    link,
+  );
   const language = normalizeLanguage(feed.language);
-  const entries = feed.entries.map((entry) =>
-    normalizeEntry(entry, { fetchedAt, bases, feedLanguage: language, untrustedGuids }),
+  const entries = feed.entries.map((entry, index) =>
+    normalizeEntry(entry, urls[index], { fetchedAt, bases, feedLanguage: language, untrusted }),
   );
   const isTextDescription = feed.descriptionType === 'text';
   const descriptionHtml = sanitizeFeedHtml(
@@ -69,10 +68,12 @@ export function normalizeFeedDetailed(
           ? undefined
           : feed.titleType === 'text'
             ? feed.title.trim()
-            : (sanitizeFeedHtml(feed.title, link) ?? ''),
+            : (sanitizeFeedHtml(feed.title, resolveHttpUrl(feed.titleBase, ...bases) ?? bases.find(Boolean)) ?? ''),
       link,
       descriptionHtml,
-      sourceDescription: isTextDescription ? feed.description?.trim() : descriptionHtml,
+      sourceDescription: isTextDescription
+        ? feed.description?.trim()
+        : (descriptionHtml ?? (feed.description === undefined ? undefined : '')),
       language,
       updatedAt: parseFeedDate(feed.updated),
       ttlMinutes: feed.ttlMinutes,

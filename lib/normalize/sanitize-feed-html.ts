@@ -1,5 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
-import { decodeXmlText } from '../parse/xml/decode-xml-text.ts';
+import { decodeXmlText, WINDOWS_1252_C1 } from '../parse/xml/decode-xml-text.ts';
 import { resolveHttpUrl } from './resolve-url.ts';
 
 /** Embeds we let through: players that run third-party code in their own origin and nothing else. */
@@ -141,6 +141,8 @@ export function sanitizeFeedHtml(html: string | undefined, baseUrl: string | und
       : html.replace(STRAY_AMPERSAND, '&amp;').replace(/>/g, '&gt;')
   )
     .replace(ESCAPED_LONE_AMPERSAND, '&')
+    .replace(C1_REFERENCE, c1ReferenceToWindows1252)
+    .replace(/&#X(?=[0-9a-fA-F]+;)/g, '&#x')
     .trim();
   return clean === '' ? undefined : clean;
 }
@@ -151,7 +153,15 @@ const STRAY_AMPERSAND = /&(?![a-zA-Z0-9#]{1,20};)/g;
  * HTML needs `&` escaped only where it could start a reference; before whitespace it is plain text. Leaving it
  * as written keeps `Tom & Jerry` byte-identical to the publisher's CDATA.
  */
-const ESCAPED_LONE_AMPERSAND = /&amp;(?=\s|$)/g;
+const ESCAPED_LONE_AMPERSAND = /&amp;(?=\s)/g;
+
+/** `&#146;` names a C1 control; every browser reads it as windows-1252 `’`, so store what it means. */
+const C1_REFERENCE = /&#(?:(1[2-5]\d)|x([89][0-9a-f]));/gi;
+function c1ReferenceToWindows1252(reference: string, decimal?: string, hex?: string): string {
+  const code = decimal ? Number(decimal) : Number.parseInt(hex ?? '', 16);
+  const mapped = WINDOWS_1252_C1[code];
+  return mapped === undefined ? reference : `&#x${mapped.toString(16)};`;
+}
 
 function absolutizeUrls(attribs: sanitizeHtml.Attributes, baseUrl: string | undefined): sanitizeHtml.Attributes {
   let result: sanitizeHtml.Attributes | undefined;

@@ -22,6 +22,7 @@ export function readChannel(
     format,
     title: title?.value,
     titleType: title?.type,
+    titleBase: title?.base,
     link: trimmedTextOf(linkElement) ?? alternate?.attrs.href?.trim() ?? channel.attrs.href?.trim(),
     linkBase: linkElement?.base ?? channel.base,
     description: description?.value,

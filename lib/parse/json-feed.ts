@@ -22,7 +22,8 @@ function parseJsonFeed(text: string): Result<ParsedFeedDetail, ParseError> {
   try {
     document = JSON.parse(text);
   } catch (error) {
-    const offset = Number(/position (\d+)/.exec(String(error))?.[1] ?? 0);
+    const message = String(error);
+    const offset = /end of JSON/i.test(message) ? text.length : Number(/position (\d+)/.exec(message)?.[1] ?? 0);
     return err(parseErrorAt('malformed', `JSON does not parse: ${String((error as Error).message)}`, text, offset));
   }
   if (!isObject(document)) return err({ kind: 'not-a-feed', message: 'JSON document is not an object' });

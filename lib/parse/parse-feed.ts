@@ -4,6 +4,7 @@ import { type ParseError, parseErrorAt } from './parse-error.ts';
 import type { ParsedEntryDetail, ParsedFeedDetail } from './parsed-feed-detail.ts';
 import { FORMAT_READERS } from './registry.ts';
 import { formatOfRoot, sniffSyntax } from './sniff-format.ts';
+import { demoronize } from './xml/decode-xml-text.ts';
 import { readXmlTree } from './xml/xml-tree.ts';
 
 export type { ParseError, ParseErrorKind } from './parse-error.ts';
@@ -17,7 +18,7 @@ const MAX_ENTRY_DEPTH = 3;
  * the parser's extra knowledge attached (see parsed-feed-detail.ts).
  */
 export function parseFeed(rawText: string): Result<ParsedFeedDetail, ParseError> {
-  const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+  const text = demoronize(rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText);
   const syntax = sniffSyntax(text);
   if (syntax === 'empty') return err({ kind: 'empty', message: 'the document is empty', line: 1, column: 1 });
   if (syntax === 'json') return FORMAT_READERS.json.parseJson(text);

@@ -23,6 +23,8 @@ export interface Enclosure {
 
 export interface ParsedEntryDetail extends ParsedEntry {
   readonly titleType?: TextType;
+  /** xml:base in force at the title element (Atom titles may carry markup with relative links). */
+  readonly titleBase?: string;
   readonly summaryType?: TextType;
   readonly contentType?: TextType;
   readonly people: readonly Person[];
@@ -35,6 +37,7 @@ export interface ParsedEntryDetail extends ParsedEntry {
 
 export interface ParsedFeedDetail extends ParsedFeed {
   readonly titleType?: TextType;
+  readonly titleBase?: string;
   readonly descriptionType?: TextType;
   /** Feed-level update time as written (lastBuildDate, atom:updated, dc:date…). */
   readonly updated?: string;

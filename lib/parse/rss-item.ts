@@ -31,6 +31,7 @@ export function readRssItem(item: XmlElement): ParsedEntryDetail {
     linkBase: linkElement?.base ?? item.base,
     title: title?.value,
     titleType: title?.type,
+    titleBase: title?.base,
     summary: summary?.value,
     summaryType: summary?.type,
     summaryBase: summary?.base,

@@ -61,3 +61,13 @@ export function codePointToString(codePoint: number): string {
   if (mapped === 0 || mapped > 0x10ffff || (mapped >= 0xd800 && mapped <= 0xdfff)) return '\ufffd';
   return String.fromCodePoint(mapped);
 }
+
+/**
+ * C1 control characters (U+0080–U+009F) never mean themselves in a feed: they are windows-1252 punctuation that
+ * was decoded as ISO-8859-1 somewhere upstream. Map them the way HTML does.
+ */
+export function demoronize(text: string): string {
+  return /[\u0080-\u009f]/.test(text)
+    ? text.replace(/[\u0080-\u009f]/g, (c) => String.fromCodePoint(WINDOWS_1252_C1[c.charCodeAt(0)] ?? c.charCodeAt(0)))
+    : text;
+}

@@ -19,18 +19,25 @@ export function atomTextOf(element: XmlElement | undefined): TextValue | undefin
   const type = (element.attrs.type ?? 'text').trim().toLowerCase();
   const mode = element.attrs.mode?.trim().toLowerCase();
   const base = element.base;
-  if (mode === 'base64') {
+  const isAtom03 = element.ns === ATOM_03;
+  // Atom 1.0: a MIME type that is neither text nor XML means base64 content; Atom 0.3 says so with mode="base64".
+  if (mode === 'base64' || (!isAtom03 && type.includes('/') && !type.startsWith('text/') && !isXmlType(type))) {
     const decoded = Buffer.from(textOf(element) ?? '', 'base64').toString('utf8');
-    return { value: decoded, type: type.includes('html') ? 'html' : 'text', base };
+    return { value: decoded, type: type.includes('html') || !isAtom03 ? 'html' : 'text', base };
   }
-  if (type === 'xhtml' || type === 'application/xhtml+xml' || hasChildElements(element)) {
-    const wrapper = type === 'xhtml' ? onlyChildElement(element) : undefined;
+  const isXhtml = type === 'xhtml' || type === 'application/xhtml+xml';
+  if (isXhtml || (hasChildElements(element) && !type.includes('html'))) {
+    // Atom 1.0 wraps xhtml content in a div that is not part of the content; Atom 0.3 has no such rule.
+    const wrapper = isXhtml && !isAtom03 ? onlyChildElement(element) : undefined;
     const inner = wrapper?.key.endsWith('div') ? innerMarkupOf(wrapper) : innerMarkupOf(element);
     return { value: inner, type: 'html', base };
   }
   const text = textOf(element) ?? '';
   return { value: text, type: type.includes('html') ? 'html' : 'text', base };
 }
+
+const ATOM_03 = 'http://purl.org/atom/ns#';
+const isXmlType = (type: string): boolean => type.endsWith('+xml') || type.endsWith('/xml');
 
 /** The single element child of an Atom xhtml construct (its wrapping div), ignoring whitespace around it. */
 function onlyChildElement(element: XmlElement): XmlElement | undefined {

@@ -10,6 +10,8 @@ export interface XmlElement {
   readonly name: string;
   /** Lookup key: canonical namespace prefix + ':' + lower-cased local name, or just the local name. */
   readonly key: string;
+  /** Namespace URI, when declared. */
+  readonly ns: string | undefined;
   /** Attributes by the same kind of key (`href`, `xml:base`, `rdf:about`). */
   readonly attrs: Readonly<Record<string, string>>;
   /** Attributes as written, in order, for serialization. */
@@ -51,7 +53,7 @@ interface Scope {
  */
 export function readXmlTree(text: string, visitor: XmlTreeVisitor = {}): Result<XmlElement, XmlTreeError> {
   const rootScope: Scope = {
-    element: makeElement('#document', '#document', {}, [], undefined, undefined, 0),
+    element: makeElement('#document', '#document', undefined, {}, [], undefined, undefined, 0),
     namespaces: { xml: 'http://www.w3.org/XML/1998/namespace' },
   };
   const stack: Scope[] = [rootScope];
@@ -183,10 +185,15 @@ function readTag(text: string, lt: number): RawTag {
 function openElement(tag: RawTag, parent: Scope, offset: number): Scope {
   let namespaces = parent.namespaces;
   for (const [attrName, value] of tag.attributes) {
-    if (attrName === 'xmlns' || attrName.startsWith('xmlns:')) {
-      if (namespaces === parent.namespaces) namespaces = Object.create(parent.namespaces) as Record<string, string>;
-      (namespaces as Record<string, string>)[attrName === 'xmlns' ? '' : attrName.slice(6)] = value.trim();
+    if (attrName !== 'xmlns' && !attrName.startsWith('xmlns:')) continue;
+    const prefix = attrName === 'xmlns' ? '' : attrName.slice(6);
+    // Flat copies, not prototype chains: 100k nested declarations must not make every lookup walk 100k links.
+    // A hostile document declaring ever more prefixes is capped instead of copied without bound.
+    if (namespaces === parent.namespaces) {
+      if (Object.keys(namespaces).length >= MAX_NAMESPACE_BINDINGS && !(prefix in namespaces)) continue;
+      namespaces = { ...parent.namespaces };
     }
+    (namespaces as Record<string, string>)[prefix] = value.trim();
   }
   const attrs: Record<string, string> = {};
   for (const [attrName, value] of tag.attributes) {
@@ -206,8 +213,11 @@ function openElement(tag: RawTag, parent: Scope, offset: number): Scope {
   const xmlBase = attrs['xml:base'];
   const base = xmlBase === undefined ? parentElement.base : joinBase(xmlBase, parentElement.base);
   const lang = attrs['xml:lang'] ?? parentElement.lang;
-  return { element: makeElement(tag.name, key, attrs, tag.attributes, base, lang, offset), namespaces };
+  const element = makeElement(tag.name, key, namespaces[prefix], attrs, tag.attributes, base, lang, offset);
+  return { element, namespaces };
 }
+
+const MAX_NAMESPACE_BINDINGS = 64;
 
 function joinBase(reference: string, enclosing: string | undefined): string {
   const trimmed = reference.trim();
@@ -222,13 +232,14 @@ function joinBase(reference: string, enclosing: string | undefined): string {
 function makeElement(
   name: string,
   key: string,
+  ns: string | undefined,
   attrs: Record<string, string>,
   rawAttrs: (readonly [string, string])[],
   base: string | undefined,
   lang: string | undefined,
   offset: number,
 ): XmlElement {
-  return { name, key, attrs, rawAttrs, children: [], base, lang, offset };
+  return { name, key, ns, attrs, rawAttrs, children: [], base, lang, offset };
 }
 
 const isSpace = (code: number): boolean => code === 32 || code === 10 || code === 9 || code === 13;
