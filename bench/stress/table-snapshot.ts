@@ -5,11 +5,15 @@ import type { Db } from '../../lib/store/db.ts';
 /** Every item of the table, grouped by what it is (the pk prefix), for invariant checks and clean-run comparisons. */
 export interface TableSnapshot {
   readonly articles: Map<string, Article & { version?: number }>;
+  /** Articles folded into another by the near-duplicate step: `absorbedInto` points at the survivor. */
+  readonly tombstones: Map<string, string>;
   readonly claims: Map<string, string>;
   /** `TOPIC#slug` → sort keys. */
   readonly topicEntries: Map<string, Set<string>>;
   /** `DAY#yyyy-mm-dd` → sort keys. */
   readonly dayEntries: Map<string, Set<string>>;
+  /** `SIM#band#bits` → article ids (near-duplicate band keys). */
+  readonly nearDupBands: Map<string, Set<string>>;
   readonly feedStates: Map<string, Record<string, unknown>>;
   readonly other: number;
   readonly items: number;
@@ -18,9 +22,11 @@ export interface TableSnapshot {
 export async function snapshotTable(db: Db, maxItems = 2_000_000): Promise<TableSnapshot> {
   const snapshot: TableSnapshot = {
     articles: new Map(),
+    tombstones: new Map(),
     claims: new Map(),
     topicEntries: new Map(),
     dayEntries: new Map(),
+    nearDupBands: new Map(),
     feedStates: new Map(),
     other: 0,
     items: 0,
@@ -36,11 +42,14 @@ export async function snapshotTable(db: Db, maxItems = 2_000_000): Promise<Table
       items++;
       const pk = String(item.pk);
       const sk = String(item.sk);
-      if (pk.startsWith('ART#')) snapshot.articles.set(pk.slice(4), item as unknown as Article);
+      if (pk.startsWith('ART#') && typeof item.absorbedInto === 'string') {
+        snapshot.tombstones.set(pk.slice(4), item.absorbedInto);
+      } else if (pk.startsWith('ART#')) snapshot.articles.set(pk.slice(4), item as unknown as Article);
       else if (pk.startsWith('KEY#')) snapshot.claims.set(pk, String(item.articleId));
       else if (pk.startsWith('TOPIC#')) addTo(snapshot.topicEntries, pk, sk);
       else if (pk.startsWith('DAY#')) addTo(snapshot.dayEntries, pk, sk);
       else if (pk.startsWith('FEED#')) snapshot.feedStates.set(pk.slice(5), item);
+      else if (pk.startsWith('SIM#')) addTo(snapshot.nearDupBands, pk, sk);
       else other++;
     }
     startKey = page.LastEvaluatedKey;
@@ -75,9 +84,11 @@ export function comparableContent(snapshot: TableSnapshot) {
     Object.fromEntries([...map].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, [...v].sort()]));
   return {
     articles,
+    tombstones: Object.fromEntries([...snapshot.tombstones].sort(([a], [b]) => a.localeCompare(b))),
     claims: Object.fromEntries([...snapshot.claims].sort(([a], [b]) => a.localeCompare(b))),
     topicEntries: sets(snapshot.topicEntries),
     dayEntries: sets(snapshot.dayEntries),
+    nearDupBands: sets(snapshot.nearDupBands),
     other: snapshot.other,
   };
 }
