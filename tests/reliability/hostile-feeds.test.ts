@@ -96,9 +96,6 @@ function noEntityText(articles: Article[]) {
 function noLaughs(articles: Article[]) {
   for (const a of articles) expect(JSON.stringify(a).length).toBeLessThan(10_000);
 }
-function noHugeText(articles: Article[]) {
-  for (const a of articles) expect(JSON.stringify(a).length).toBeLessThan(200_000);
-}
 function wellFormedText(articles: Article[]) {
   expect(articles.length).toBeGreaterThan(0);
   for (const a of articles) {
