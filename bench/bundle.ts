@@ -10,6 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
+import { compiledConfigJson, loadAggregatorConfig } from '../infra/aggregator-config.ts';
 import {
   CONFIG_FILE_NAMES,
   ESBUILD_TARGET,
@@ -27,6 +28,8 @@ const KIB = 1024;
 /** Issue 8's targets for the minified bundles. */
 const TARGET_KIB: Record<string, number | undefined> = { ingest: 600, api: 400 };
 const IMPORT_RUNS = 7;
+/** Validated the way `cdk synth` validates it; a broken config stops the bench like it stops a deploy. */
+const CONFIG = loadAggregatorConfig(path.join(ROOT, 'config/feeds.opml'), path.join(ROOT, 'config/topics.yaml'));
 
 async function bundle(name: string, entry: string): Promise<{ file: string; metafile: Metafile }> {
   const dir = path.join(OUT, name);
@@ -51,10 +54,10 @@ async function bundle(name: string, entry: string): Promise<{ file: string; meta
     logLevel: 'error',
   });
   // The construct copies the config files beside the bundle; handlers may read them when loaded.
-  for (const fileName of Object.values(CONFIG_FILE_NAMES)) {
-    const source = path.join(ROOT, 'config', fileName);
-    if (existsSync(source)) writeFileSync(path.join(dir, fileName), readFileSync(source));
+  for (const fileName of [CONFIG_FILE_NAMES.feeds, CONFIG_FILE_NAMES.topics]) {
+    writeFileSync(path.join(dir, fileName), readFileSync(path.join(ROOT, 'config', fileName)));
   }
+  writeFileSync(path.join(dir, CONFIG_FILE_NAMES.compiled), compiledConfigJson(CONFIG));
   return { file, metafile: result.metafile };
 }
 

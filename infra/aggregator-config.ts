@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { formatConfigError, parseFeedsOpml, parseTopicsYaml } from '../lib/config.ts';
 import type { FeedSource, TopicDefinition } from '../lib/model.ts';
@@ -23,6 +24,11 @@ export function loadAggregatorConfig(feedsFile: string, topicsFile: string): Agg
   return { feeds: feeds.value, topics: topics.value };
 }
 
+/** The bundle's `config.json`: stable key order and no whitespace, so the same config gives the same asset hash. */
+export function compiledConfigJson(config: AggregatorConfig): string {
+  return `${JSON.stringify({ sources: config.feeds, topics: config.topics })}\n`;
+}
+
 function readConfigFile(file: string): string {
   try {
     return readFileSync(file, 'utf8');
@@ -35,4 +41,26 @@ function readConfigFile(file: string): string {
 function displayName(file: string): string {
   const relative = path.relative(process.cwd(), file);
   return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+}
+
+/**
+ * Writes the validated config as JSON under `<projectRoot>/cdk.out/wirefold-config/` (a git-ignored build directory),
+ * named by its content hash, and returns the path relative to the project root. Bundling copies it from
+ * `<inputDir>/<that path>`: a path that depends only on the content keeps the bundling options — and so the asset
+ * hashes — identical from one synth to the next, wherever the cloud assembly goes.
+ */
+export function writeCompiledConfig(config: AggregatorConfig, projectRoot: string): string {
+  const json = compiledConfigJson(config);
+  const relative = path.join(
+    'cdk.out',
+    'wirefold-config',
+    `${createHash('sha256').update(json).digest('hex').slice(0, 16)}.json`,
+  );
+  const file = path.join(projectRoot, relative);
+  mkdirSync(path.dirname(file), { recursive: true });
+  // Write-then-rename: a parallel synth copying the same file never sees it half written.
+  const partial = `${file}.${process.pid}.tmp`;
+  writeFileSync(partial, json);
+  renameSync(partial, file);
+  return relative;
 }

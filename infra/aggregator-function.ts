@@ -26,6 +26,8 @@ export interface AggregatorFunctionProps {
   /** Absolute paths of the (already validated) config files copied into the bundle. */
   readonly feedsFile: string;
   readonly topicsFile: string;
+  /** The parsed config as JSON, written at synth, relative to projectRoot (see CONFIG_FILE_NAMES.compiled). */
+  readonly compiledConfigFile: string;
   /** Function-specific variables, added to the common ones (TABLE_NAME, CONFIG_DIR, log settings). */
   readonly environment: Record<string, string>;
   readonly tableName: string;
@@ -111,6 +113,7 @@ export class AggregatorFunction extends Construct {
           afterBundling: (inputDir: string, outputDir: string) => [
             `cp "${path.join(inputDir, feedsRelative)}" "${path.join(outputDir, CONFIG_FILE_NAMES.feeds)}"`,
             `cp "${path.join(inputDir, topicsRelative)}" "${path.join(outputDir, CONFIG_FILE_NAMES.topics)}"`,
+            `cp "${path.join(inputDir, props.compiledConfigFile)}" "${path.join(outputDir, CONFIG_FILE_NAMES.compiled)}"`,
           ],
         },
       },

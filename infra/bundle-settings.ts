@@ -20,8 +20,12 @@ export const FUNCTION_NAMES = Object.keys(FUNCTION_SPECS) as FunctionName[];
 /** SQS messages handed to one ingest invocation (one message = one feed). */
 export const INGEST_BATCH_SIZE = 5;
 
-/** Config files copied next to every bundle; handlers read them from `CONFIG_DIR`. */
-export const CONFIG_FILE_NAMES = { feeds: 'feeds.opml', topics: 'topics.yaml' } as const;
+/**
+ * Config files copied next to every bundle; handlers read them from `CONFIG_DIR`. `compiled` is the same config
+ * already parsed and validated at synth (`{ sources: FeedSource[], topics: TopicDefinition[] }`): a Lambda that
+ * reads it needs neither the YAML nor the OPML parser in its bundle.
+ */
+export const CONFIG_FILE_NAMES = { feeds: 'feeds.opml', topics: 'topics.yaml', compiled: 'config.json' } as const;
 
 /** Where the bundle lands in Lambda; the config files are copied beside index.mjs. */
 export const LAMBDA_CONFIG_DIR = '/var/task';

@@ -1,23 +1,22 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { allDuePartitions, feedStateKey } from '../lib/store/keys.ts';
-import { TABLE_SCHEMA } from '../lib/store/table.ts';
 import { AggregatorAlarms } from './aggregator-alarms.ts';
-import { type AggregatorConfig, loadAggregatorConfig } from './aggregator-config.ts';
+import { type AggregatorConfig, loadAggregatorConfig, writeCompiledConfig } from './aggregator-config.ts';
 import { AggregatorFunction, type LogLevel } from './aggregator-function.ts';
 import { createAggregatorTable } from './aggregator-table.ts';
 import { FUNCTION_SPECS, type FunctionName, INGEST_BATCH_SIZE } from './bundle-settings.ts';
 import { type CustomDomain, FeedDistribution } from './feed-distribution.ts';
+import { InvokeExactFunction } from './invoke-exact-function.ts';
+import { grantTableAccess, TABLE_ACCESS } from './table-access.ts';
 
 /** The repo root (this file lives in infra/): lambdas/, config/ and package-lock.json are found from here. */
 const PROJECT_ROOT = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
@@ -51,42 +50,6 @@ export interface FeedAggregatorProps {
   readonly priceClass?: cloudfront.PriceClass;
 }
 
-/** Partition-key prefixes of feed-state items and of the due index, taken from the store's own key builders. */
-const FEED_STATE_KEYS = `${feedStateKey('').pk}*`;
-const DUE_INDEX_KEYS = `${allDuePartitions()[0]!.split('#')[0]}#*`;
-
-export interface TableAccess {
-  readonly table: string[];
-  readonly dueIndex: string[];
-  /** When set, the statements only match items whose partition key matches (`dynamodb:LeadingKeys`). */
-  readonly leadingKeys?: { readonly table: string; readonly dueIndex: string };
-}
-
-/**
- * Per-function DynamoDB actions: the whole least-privilege story in one table. The scheduler reads the due index
- * and seeds missing feed states (conditional puts) — and can touch nothing but feed-state items; the API only
- * reads; only ingest writes articles, claims and timelines.
- */
-export const TABLE_ACCESS: Record<FunctionName, TableAccess> = {
-  schedule: {
-    table: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:PutItem'],
-    dueIndex: ['dynamodb:Query'],
-    leadingKeys: { table: FEED_STATE_KEYS, dueIndex: DUE_INDEX_KEYS },
-  },
-  ingest: {
-    table: [
-      'dynamodb:GetItem',
-      'dynamodb:BatchGetItem',
-      'dynamodb:Query',
-      'dynamodb:PutItem',
-      'dynamodb:UpdateItem',
-      'dynamodb:DeleteItem',
-    ],
-    dueIndex: [],
-  },
-  api: { table: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'], dueIndex: ['dynamodb:Query'] },
-};
-
 /**
  * wirefold on AWS: EventBridge Scheduler → schedule λ → SQS (+DLQ) → ingest λ → DynamoDB ← api λ ← CloudFront.
  * Drop it into any stack; every prop has a default that deploys a working, alarmed aggregator.
@@ -107,6 +70,7 @@ export class FeedAggregator extends Construct {
     const feedsFile = path.resolve(props.feedsFile ?? path.join(PROJECT_ROOT, 'config/feeds.opml'));
     const topicsFile = path.resolve(props.topicsFile ?? path.join(PROJECT_ROOT, 'config/topics.yaml'));
     this.config = loadAggregatorConfig(feedsFile, topicsFile);
+    const compiledConfigFile = writeCompiledConfig(this.config, PROJECT_ROOT);
     const maxConcurrency = props.ingestMaxConcurrency ?? 4;
     if (!Number.isInteger(maxConcurrency) || maxConcurrency < 2 || maxConcurrency > 1000) {
       throw new Error(`FeedAggregator: ingestMaxConcurrency must be an integer in 2..1000, got ${maxConcurrency}`);
@@ -131,6 +95,7 @@ export class FeedAggregator extends Construct {
       projectRoot: PROJECT_ROOT,
       feedsFile,
       topicsFile,
+      compiledConfigFile,
       tableName: this.table.tableName,
       logLevel: props.logLevel ?? 'INFO',
       logRetention: props.logRetention ?? logs.RetentionDays.ONE_MONTH,
@@ -153,7 +118,9 @@ export class FeedAggregator extends Construct {
     });
     const api = new AggregatorFunction(this, 'Api', { ...common, name: 'api', environment: publicBaseUrlEnv });
     this.functions = { schedule, ingest, api };
-    for (const name of Object.keys(this.functions) as FunctionName[]) this.grantTableAccess(name);
+    for (const name of Object.keys(this.functions) as FunctionName[]) {
+      grantTableAccess(this.functions[name].role, this.table, TABLE_ACCESS[name]);
+    }
     this.queue.grantSendMessages(schedule.fn);
 
     ingest.fn.addEventSource(
@@ -168,7 +135,7 @@ export class FeedAggregator extends Construct {
     new scheduler.Schedule(this, 'PollSchedule', {
       description: 'wirefold: find due feeds and queue them for ingest',
       schedule: scheduler.ScheduleExpression.rate(props.scheduleRate ?? Duration.minutes(5)),
-      target: new InvokeExactFunction(this, schedule),
+      target: new InvokeExactFunction(this, schedule.fn),
     });
 
     this.distribution = new FeedDistribution(this, 'Cdn', {
@@ -190,62 +157,5 @@ export class FeedAggregator extends Construct {
       ...(props.alarmTopic ? { alarmTopic: props.alarmTopic } : {}),
       ...(props.alarmEmail ? { alarmEmail: props.alarmEmail } : {}),
     });
-  }
-
-  private grantTableAccess(name: FunctionName): void {
-    const access = TABLE_ACCESS[name];
-    const role = this.functions[name].role;
-    const onlyKeys = (prefix: string | undefined) =>
-      prefix ? { conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [prefix] } } } : {};
-    role.addToPolicy(
-      new iam.PolicyStatement({
-        actions: access.table,
-        resources: [this.table.tableArn],
-        ...onlyKeys(access.leadingKeys?.table),
-      }),
-    );
-    if (access.dueIndex.length > 0) {
-      const indexArn = `${this.table.tableArn}/index/${TABLE_SCHEMA.dueIndexName}`;
-      role.addToPolicy(
-        new iam.PolicyStatement({
-          actions: access.dueIndex,
-          resources: [indexArn],
-          ...onlyKeys(access.leadingKeys?.dueIndex),
-        }),
-      );
-    }
-  }
-}
-
-/**
- * Scheduler target for the schedule function. The stock LambdaInvoke target also grants `<function arn>:*` (every
- * version and alias); the schedule only ever invokes the unqualified function, so its role gets exactly that ARN.
- */
-class InvokeExactFunction implements scheduler.IScheduleTarget {
-  private readonly role: iam.Role;
-
-  constructor(
-    scope: Construct,
-    private readonly target: AggregatorFunction,
-  ) {
-    this.role = new iam.Role(scope, 'PollScheduleRole', {
-      description: 'wirefold: lets EventBridge Scheduler invoke the schedule function',
-      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
-        // Confused-deputy guard: only schedules in this account can assume the role.
-        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(scope).account } },
-      }),
-    });
-    this.role.addToPolicy(
-      new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [target.fn.functionArn] }),
-    );
-  }
-
-  bind(): scheduler.ScheduleTargetConfig {
-    return {
-      arn: this.target.fn.functionArn,
-      role: this.role,
-      // A missed run is harmless (the next one, minutes later, finds the same due feeds), so retry briefly.
-      retryPolicy: { maximumRetryAttempts: 2, maximumEventAgeInSeconds: 300 },
-    };
   }
 }

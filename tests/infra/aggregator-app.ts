@@ -80,3 +80,15 @@ export function readValidationReport(outdir: string): ValidationReport {
   const file = path.join(outdir, 'validation-report.json');
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as ValidationReport) : { pluginReports: [] };
 }
+
+/** Paths where two templates differ (`/Resources/X/Properties/Code/S3Key: a != b`): a readable failure message. */
+export function templateDifferences(a: unknown, b: unknown, at = ''): string[] {
+  if (JSON.stringify(a) === JSON.stringify(b)) return [];
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    return [...keys].flatMap((key) =>
+      templateDifferences((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${at}/${key}`),
+    );
+  }
+  return [`${at}: ${JSON.stringify(a)?.slice(0, 120)} != ${JSON.stringify(b)?.slice(0, 120)}`];
+}

@@ -5,7 +5,7 @@ import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTION_NAMES, FUNCTION_SPECS, type FunctionName } from '../../infra/bundle-settings.ts';
-import { TABLE_ACCESS } from '../../infra/feed-aggregator.ts';
+import { TABLE_ACCESS } from '../../infra/table-access.ts';
 import { TABLE_SCHEMA, tableDefinition } from '../../lib/store/table.ts';
 import {
   FIXTURES,
@@ -13,6 +13,7 @@ import {
   SYNTH_TIMEOUT_MS,
   type SynthesizedAggregator,
   synthAggregator,
+  templateDifferences,
 } from './aggregator-app.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: CloudFormation JSON is untyped; the assertions below check its shape.
@@ -349,6 +350,7 @@ describe.skipIf(missingEntries.length > 0)('synth determinism', { timeout: SYNTH
   it('produces the same template twice', () => {
     const first = synthAggregator().template.toJSON();
     const second = synthAggregator().template.toJSON();
+    expect(templateDifferences(first, second)).toEqual([]);
     expect(JSON.stringify(second)).toBe(JSON.stringify(first));
   });
 });

@@ -1,0 +1,64 @@
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { allDuePartitions, feedStateKey } from '../lib/store/keys.ts';
+import { TABLE_SCHEMA } from '../lib/store/table.ts';
+import type { FunctionName } from './bundle-settings.ts';
+
+/** Partition-key prefixes of feed-state items and of the due index, taken from the store's own key builders. */
+const FEED_STATE_KEYS = `${feedStateKey('').pk}*`;
+const DUE_INDEX_KEYS = `${allDuePartitions()[0]!.split('#')[0]}#*`;
+
+export interface TableAccess {
+  readonly table: string[];
+  readonly dueIndex: string[];
+  /** When set, the statements only match items whose partition key matches (`dynamodb:LeadingKeys`). */
+  readonly leadingKeys?: { readonly table: string; readonly dueIndex: string };
+}
+
+/**
+ * Per-function DynamoDB actions: the whole least-privilege story in one table. The scheduler reads the due index
+ * and seeds missing feed states (conditional puts) — and can touch nothing but feed-state items; the API only
+ * reads; only ingest writes articles, claims and timelines.
+ */
+export const TABLE_ACCESS: Record<FunctionName, TableAccess> = {
+  schedule: {
+    table: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:PutItem'],
+    dueIndex: ['dynamodb:Query'],
+    leadingKeys: { table: FEED_STATE_KEYS, dueIndex: DUE_INDEX_KEYS },
+  },
+  ingest: {
+    table: [
+      'dynamodb:GetItem',
+      'dynamodb:BatchGetItem',
+      'dynamodb:Query',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:DeleteItem',
+    ],
+    dueIndex: [],
+  },
+  api: { table: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'], dueIndex: ['dynamodb:Query'] },
+};
+
+/** Adds the function's table statements to its role: exact actions, the table or the due index, optional key prefix. */
+export function grantTableAccess(role: iam.IRole, table: dynamodb.ITable, access: TableAccess): void {
+  const onlyKeys = (prefix: string | undefined) =>
+    prefix ? { conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [prefix] } } } : {};
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      actions: access.table,
+      resources: [table.tableArn],
+      ...onlyKeys(access.leadingKeys?.table),
+    }),
+  );
+  if (access.dueIndex.length > 0) {
+    const indexArn = `${table.tableArn}/index/${TABLE_SCHEMA.dueIndexName}`;
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: access.dueIndex,
+        resources: [indexArn],
+        ...onlyKeys(access.leadingKeys?.dueIndex),
+      }),
+    );
+  }
+}
