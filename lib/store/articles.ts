@@ -80,8 +80,13 @@ async function updateArticle(
  */
 export async function storeEntry(db: Db, input: StoreEntryInput): Promise<StoreEntryResult> {
   const item = dedupeItemOfEntry(input.entry, input.source.url);
-  const resolution = await resolveArticle(db, { feedId: input.source.feedId, entryKey: input.entry.entryKey, item });
   const retention = input.articleRetentionDays;
+  const resolution = await resolveArticle(db, {
+    feedId: input.source.feedId,
+    entryKey: input.entry.entryKey,
+    item,
+    expiresAt: Math.floor(Date.parse(input.now) / 1000) + retention * 86_400,
+  });
   const { before, after, version } = await updateArticle(
     db,
     resolution.articleId,

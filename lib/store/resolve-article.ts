@@ -26,12 +26,18 @@ async function readClaim(db: Db, kind: ClaimKind, hash: string): Promise<string 
 }
 
 /** Conditional put: the first writer of a key wins; everyone else learns the winner's article id. */
-async function claimIfAbsent(db: Db, kind: ClaimKind, hash: string, articleId: string): Promise<string> {
+async function claimIfAbsent(
+  db: Db,
+  kind: ClaimKind,
+  hash: string,
+  articleId: string,
+  expiresAt: number,
+): Promise<string> {
   try {
     await db.doc.send(
       new PutCommand({
         TableName: db.tableName,
-        Item: { ...claimKey(kind, hash), articleId },
+        Item: { ...claimKey(kind, hash), articleId, expiresAt },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
@@ -50,7 +56,13 @@ async function claimIfAbsent(db: Db, kind: ClaimKind, hash: string, articleId: s
  */
 export async function resolveArticle(
   db: Db,
-  input: { feedId: string; entryKey: string; item: DedupeItem },
+  input: {
+    feedId: string;
+    entryKey: string;
+    item: DedupeItem;
+    /** Claims expire with the article they point to (epoch seconds), so the table does not grow forever. */
+    expiresAt: number;
+  },
 ): Promise<Resolution> {
   const entryHash = shortHash(`${input.feedId}\u0000${input.entryKey}`);
   const claimedByEntry = await readClaim(db, 'entry', entryHash);
@@ -69,11 +81,11 @@ export async function resolveArticle(
       via: 'new',
     };
     if (urlHash) {
-      const winner = await claimIfAbsent(db, 'url', urlHash, resolution.articleId);
+      const winner = await claimIfAbsent(db, 'url', urlHash, resolution.articleId, input.expiresAt);
       if (winner !== resolution.articleId) resolution = { articleId: winner, via: 'url' };
     }
   }
-  const winner = await claimIfAbsent(db, 'entry', entryHash, resolution.articleId);
+  const winner = await claimIfAbsent(db, 'entry', entryHash, resolution.articleId, input.expiresAt);
   return winner === resolution.articleId ? resolution : { articleId: winner, via: 'entry' };
 }
 

@@ -47,6 +47,9 @@ export async function settleNearDuplicates(
   return winnerId;
 }
 
+/** How long re-pointed claims and tombstones stay: past any article retention we configure by default. */
+const TOMBSTONE_DAYS = 90;
+
 async function absorb(
   db: Db,
   loser: Article,
@@ -54,15 +57,14 @@ async function absorb(
   fold: (winnerId: string, loser: Article) => Promise<void>,
 ) {
   await fold(winnerId, loser);
+  // Re-pointed claims and the tombstone live as long as the absorbed article would have.
+  const expiresAt = Math.floor(Date.parse(loser.firstSeenAt) / 1000) + TOMBSTONE_DAYS * 86_400;
   for (const source of loser.sources) {
-    await repoint(
-      db,
-      claimKey('entry', shortHash(`${source.feedId}\u0000${source.entryKey}`)),
-      loser.articleId,
-      winnerId,
-    );
-    if (source.url)
-      await repoint(db, claimKey('url', shortHash(canonicalizeUrl(source.url))), loser.articleId, winnerId);
+    const entryClaim = claimKey('entry', shortHash(`${source.feedId}\u0000${source.entryKey}`));
+    await repoint(db, entryClaim, loser.articleId, winnerId, expiresAt);
+    if (source.url) {
+      await repoint(db, claimKey('url', shortHash(canonicalizeUrl(source.url))), loser.articleId, winnerId, expiresAt);
+    }
   }
   const loserItem = dedupeItemOfEntry(loser, '');
   const deletions = [
@@ -79,19 +81,19 @@ async function absorb(
       Item: {
         ...articleKey(loser.articleId),
         absorbedInto: winnerId,
-        expiresAt: Math.floor(Date.parse(loser.firstSeenAt) / 1000) + 30 * 86_400,
+        expiresAt,
       },
     }),
   );
 }
 
 /** Moves a claim from the absorbed article to the survivor, unless it already points elsewhere. */
-async function repoint(db: Db, key: { pk: string; sk: string }, from: string, to: string) {
+async function repoint(db: Db, key: { pk: string; sk: string }, from: string, to: string, expiresAt: number) {
   try {
     await db.doc.send(
       new PutCommand({
         TableName: db.tableName,
-        Item: { ...key, articleId: to },
+        Item: { ...key, articleId: to, expiresAt },
         ConditionExpression: 'attribute_not_exists(pk) OR articleId = :from',
         ExpressionAttributeValues: { ':from': from },
       }),
