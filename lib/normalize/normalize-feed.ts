@@ -32,7 +32,15 @@ export interface NormalizedFeedInfo {
 
 /** Entries ready for dedupe and storage: absolute URLs, ISO dates, sanitized HTML, plain-text titles, stable keys. */
 export function normalizeFeed(feed: ParsedFeed, context: NormalizeContext): NormalizedEntry[] {
-  return normalizeFeedDetailed(feed, context).entries.map(toContractEntry);
+  return normalizeFeedDetailed(feed, context).entries.filter(isShowable).map(toContractEntry);
+}
+
+/**
+ * An entry with no title, no link and no text (an empty `<entry/>`, a bare id) is nothing a reader can show or a
+ * topic can match, so it is not stored. normalizeFeedDetailed keeps it: it describes the document, not the store.
+ */
+export function isShowable(entry: NormalizedEntry): boolean {
+  return entry.title !== '' || entry.url !== undefined;
 }
 
 /** Same as normalizeFeed, plus feed-level fields and each entry's provenance (see NormalizedEntryDetail). */

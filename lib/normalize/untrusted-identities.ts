@@ -41,13 +41,13 @@ export function untrustedIdentitiesOf(entries: readonly IdentityEvidence[], feed
 
 function reusedValues(
   entries: readonly IdentityEvidence[],
-  valueOf: (entry: IdentityEvidence) => string | undefined,
+  identityOf: (entry: IdentityEvidence) => string | undefined,
   differ: (a: IdentityEvidence, b: IdentityEvidence) => boolean,
 ): Set<string> {
   const firstSeen = new Map<string, IdentityEvidence>();
   const reused = new Set<string>();
   for (const entry of entries) {
-    const value = valueOf(entry);
+    const value = identityOf(entry);
     if (!value) continue;
     const earlier = firstSeen.get(value);
     if (!earlier) firstSeen.set(value, entry);
