@@ -71,10 +71,10 @@ export class FeedAggregator extends Construct {
     const topicsFile = path.resolve(props.topicsFile ?? path.join(PROJECT_ROOT, 'config/topics.yaml'));
     this.config = loadAggregatorConfig(feedsFile, topicsFile);
     const compiledConfigFile = writeCompiledConfig(this.config, PROJECT_ROOT);
-    const maxConcurrency = props.ingestMaxConcurrency ?? 4;
-    if (!Number.isInteger(maxConcurrency) || maxConcurrency < 2 || maxConcurrency > 1000) {
-      throw new Error(`FeedAggregator: ingestMaxConcurrency must be an integer in 2..1000, got ${maxConcurrency}`);
-    }
+    // Checked here because Lambda and the handlers' settings would only reject them after deploy.
+    const maxConcurrency = integerProp('ingestMaxConcurrency', props.ingestMaxConcurrency ?? 4, 2, 1000);
+    const retentionDays = integerProp('articleRetentionDays', props.articleRetentionDays ?? 30, 1, 3650);
+    const failingFeedsPercent = integerProp('failingFeedsPercent', props.failingFeedsPercent ?? 50, 1, 100);
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
 
     this.table = createAggregatorTable(this, 'Table', removalPolicy);
@@ -114,7 +114,7 @@ export class FeedAggregator extends Construct {
     const ingest = new AggregatorFunction(this, 'Ingest', {
       ...common,
       name: 'ingest',
-      environment: { ARTICLE_RETENTION_DAYS: String(props.articleRetentionDays ?? 30) },
+      environment: { ARTICLE_RETENTION_DAYS: String(retentionDays) },
     });
     const api = new AggregatorFunction(this, 'Api', { ...common, name: 'api', environment: publicBaseUrlEnv });
     this.functions = { schedule, ingest, api };
@@ -153,9 +153,16 @@ export class FeedAggregator extends Construct {
       ingestFunction: ingest.fn,
       ingestLogGroup: ingest.logGroup,
       apiFunction: api.fn,
-      failingFeedsPercent: props.failingFeedsPercent ?? 50,
+      failingFeedsPercent,
       ...(props.alarmTopic ? { alarmTopic: props.alarmTopic } : {}),
       ...(props.alarmEmail ? { alarmEmail: props.alarmEmail } : {}),
     });
   }
+}
+
+function integerProp(name: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`FeedAggregator: ${name} must be an integer in ${min}..${max}, got ${value}`);
+  }
+  return value;
 }

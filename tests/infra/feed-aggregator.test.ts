@@ -278,8 +278,14 @@ describe.skipIf(missingEntries.length > 0)('FeedAggregator props', { timeout: SY
     expect(resourcesOf(template, 'AWS::DynamoDB::Table')[0]![1].DeletionPolicy).toBe('Delete');
   });
 
-  it.each([1, 0, 1001, 2.5])('rejects ingestMaxConcurrency %s (Lambda allows 2..1000)', (value) => {
-    expect(() => synthAggregator({ ingestMaxConcurrency: value })).toThrow(/ingestMaxConcurrency/);
+  it.each([
+    [{ ingestMaxConcurrency: 1 }, /ingestMaxConcurrency must be an integer in 2\.\.1000, got 1/],
+    [{ ingestMaxConcurrency: 1001 }, /ingestMaxConcurrency/],
+    [{ ingestMaxConcurrency: 2.5 }, /ingestMaxConcurrency/],
+    [{ articleRetentionDays: 0 }, /articleRetentionDays must be an integer in 1\.\.3650/],
+    [{ failingFeedsPercent: 101 }, /failingFeedsPercent must be an integer in 1\.\.100/],
+  ])('rejects %j before anything is deployed', (props, message) => {
+    expect(() => synthAggregator(props)).toThrow(message);
   });
 
   it('serves a custom domain with TLS 1.2 and tells the API its public URL', () => {
