@@ -1,20 +1,18 @@
-import { z } from 'zod';
 import { err, ok, type Result } from '../result.ts';
+import * as z from './zod.ts';
+
+const number = (min: number, max: number, fallback: number) =>
+  z._default(z.coerce.number().check(z.int(), z.gte(min), z.lte(max)), fallback);
 
 const settingsSchema = z.object({
-  TABLE_NAME: z.string().min(3).max(255).default('wirefold'),
-  QUEUE_URL: z.string().url().optional(),
-  CONFIG_DIR: z.string().min(1).default('config'),
-  LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),
-  PUBLIC_BASE_URL: z.string().url().optional(),
-  FETCH_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(30_000),
-  FETCH_MAX_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1024)
-    .max(256 * 1024 * 1024)
-    .default(16 * 1024 * 1024),
-  ARTICLE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  TABLE_NAME: z._default(z.string().check(z.minLength(3), z.maxLength(255)), 'wirefold'),
+  QUEUE_URL: z.optional(z.url()),
+  CONFIG_DIR: z._default(z.string().check(z.minLength(1)), 'config'),
+  LOG_LEVEL: z._default(z.enumOf(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']), 'INFO'),
+  PUBLIC_BASE_URL: z.optional(z.url()),
+  FETCH_TIMEOUT_MS: number(1000, 120_000, 30_000),
+  FETCH_MAX_BYTES: number(1024, 256 * 1024 * 1024, 16 * 1024 * 1024),
+  ARTICLE_RETENTION_DAYS: number(1, 3650, 30),
 });
 
 export interface Settings {

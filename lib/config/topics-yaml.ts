@@ -1,22 +1,20 @@
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
-import { z } from 'zod';
 import type { TopicDefinition } from '../model.ts';
 import { err, ok, type Result } from '../result.ts';
 import type { ConfigError, ConfigProblem } from './config-error.ts';
+import * as z from './zod.ts';
 
 export const TOPIC_DEFAULTS = { maxItems: 200, retentionDays: 30 } as const;
 
-const topicSchema = z
-  .object({
-    slug: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'slug must be lower-case letters, digits and dashes'),
-    title: z.string().min(1).max(200),
-    description: z.string().max(2000).default(''),
-    query: z.string().min(1).max(4000),
-    maxItems: z.number().int().min(1).max(1000).default(TOPIC_DEFAULTS.maxItems),
-    retentionDays: z.number().int().min(1).max(3650).default(TOPIC_DEFAULTS.retentionDays),
-    languages: z.array(z.string().min(2).max(12)).optional(),
-  })
-  .strict();
+const topicSchema = z.strictObject({
+  slug: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'slug must be lower-case letters, digits and dashes')),
+  title: z.string().check(z.minLength(1), z.maxLength(200)),
+  description: z._default(z.string().check(z.maxLength(2000)), ''),
+  query: z.string().check(z.minLength(1), z.maxLength(4000)),
+  maxItems: z._default(z.int().check(z.gte(1), z.lte(1000)), TOPIC_DEFAULTS.maxItems),
+  retentionDays: z._default(z.int().check(z.gte(1), z.lte(3650)), TOPIC_DEFAULTS.retentionDays),
+  languages: z.optional(z.array(z.string().check(z.minLength(2), z.maxLength(12)))),
+});
 
 /**
  * Reads `config/topics.yaml` (a list of topics) and names every problem at once with its line, so an analyst
