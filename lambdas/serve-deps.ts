@@ -1,6 +1,7 @@
 import type { FeedSource, TopicDefinition } from '../lib/model.ts';
 import { err, ok } from '../lib/result.ts';
 import type { AdHocQueryCompiler, ServeDeps } from '../lib/serve/http-types.ts';
+import { createResponseCache } from '../lib/serve/response-cache.ts';
 import type { Db } from '../lib/store/db.ts';
 import { compileQuery } from '../lib/topics/compile-topic.ts';
 import { matchQuery } from '../lib/topics/match-topic.ts';
@@ -23,4 +24,9 @@ export function serveDepsFor(input: {
   baseUrl?: string;
 }): ServeDeps {
   return { ...input, compileAdHocQuery };
+}
+
+/** Locally the rendered feeds are reused for a few seconds too, so `npm start` behaves like the deployed API. */
+export function localServeDeps(input: Parameters<typeof serveDepsFor>[0]): ServeDeps {
+  return { ...serveDepsFor(input), cache: createResponseCache({ ttlMs: 5_000 }) };
 }

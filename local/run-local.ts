@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Runtime } from '../lambdas/runtime.ts';
-import { serveDepsFor } from '../lambdas/serve-deps.ts';
+import { localServeDeps } from '../lambdas/serve-deps.ts';
 import { defaultFetchOptions, fetchFeed } from '../lib/fetch/fetch-feed.ts';
 import type { IngestDeps } from '../lib/ingest.ts';
 import type { FeedState } from '../lib/model.ts';
@@ -41,7 +41,7 @@ export async function runLocal(
   const server = await startServer({
     host: options.host,
     port: options.port,
-    deps: serveDepsFor({
+    deps: localServeDeps({
       db: embedded.db,
       topics: runtime.topics,
       feeds: runtime.sources,

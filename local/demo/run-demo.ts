@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { loadConfigFiles } from '../../lambdas/runtime.ts';
-import { serveDepsFor } from '../../lambdas/serve-deps.ts';
+import { localServeDeps } from '../../lambdas/serve-deps.ts';
 import { defaultFetchOptions, fetchFeed } from '../../lib/fetch/fetch-feed.ts';
 import type { IngestDeps } from '../../lib/ingest.ts';
 import { startEmbeddedDb } from '../embedded-db.ts';
@@ -42,7 +42,7 @@ export async function runDemo(options: { port: number; configDir?: string; repoR
   const server = await startServer({
     host: '127.0.0.1',
     port: options.port,
-    deps: serveDepsFor({ db: embedded.db, topics: config.topics, feeds: sources }),
+    deps: localServeDeps({ db: embedded.db, topics: config.topics, feeds: sources }),
   });
   return {
     apiUrl: server.url,
