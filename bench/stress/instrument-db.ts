@@ -4,7 +4,12 @@ import type { Db } from '../../lib/store/db.ts';
  * What a wrapper may do around one DynamoDB call: let it through (optionally after a delay), or fail it the way
  * AWS would. `command` is the SDK command's class name (`PutCommand`, `GetCommand`, …).
  */
-export type CallDecision = { readonly kind: 'pass' } | { readonly kind: 'fail'; readonly error: Error };
+export type CallDecision =
+  | { readonly kind: 'pass' }
+  /** The request never reaches the table. */
+  | { readonly kind: 'fail'; readonly error: Error }
+  /** The request is applied, then the caller gets an error anyway (a lost answer: the ambiguous timeout). */
+  | { readonly kind: 'fail-after'; readonly error: Error };
 export type CallHook = (command: string, input: Record<string, unknown>, callIndex: number) => CallDecision;
 
 /** The error shapes the AWS SDK raises, with the fields our code and the SDK's retry logic look at. */
@@ -36,6 +41,13 @@ export function instrumentDb(db: Db, hook: CallHook = () => ({ kind: 'pass' })) 
     if (decision.kind === 'fail') {
       failures[name] = (failures[name] ?? 0) + 1;
       return Promise.reject(decision.error);
+    }
+    if (decision.kind === 'fail-after') {
+      failures[`${name} (applied)`] = (failures[`${name} (applied)`] ?? 0) + 1;
+      return original(command, ...rest).then(
+        () => Promise.reject(decision.error),
+        () => Promise.reject(decision.error),
+      );
     }
     return original(command, ...rest);
   };

@@ -69,12 +69,14 @@ function addTo(map: Map<string, Set<string>>, key: string, value: string) {
  * and the timeline keys. Times of the run (seenAt, firstSeenAt) and optimistic-lock versions are left out, since a
  * crashed-then-rerun ingest legitimately differs in those only.
  */
-export function comparableContent(snapshot: TableSnapshot) {
+export function comparableContent(snapshot: TableSnapshot, options: { orderIndependent?: boolean } = {}) {
+  // Which outlet came first decides an article's headline and link: when feeds are processed in another order
+  // (a message redelivered later), those legitimately differ; everything else must not.
+  const primary = (a: Article) => (options.orderIndependent ? {} : { url: a.url, title: a.title });
   const articles = [...snapshot.articles.values()]
     .map((a) => ({
       id: a.articleId,
-      url: a.url,
-      title: a.title,
+      ...primary(a),
       publishedAt: a.publishedAt,
       sources: a.sources.map((s) => `${s.feedId}|${s.entryKey}|${s.url ?? ''}`).sort(),
       topics: a.topics.map((t) => `${t.slug}:${t.why.join(';')}`).sort(),
@@ -88,7 +90,10 @@ export function comparableContent(snapshot: TableSnapshot) {
     claims: Object.fromEntries([...snapshot.claims].sort(([a], [b]) => a.localeCompare(b))),
     topicEntries: sets(snapshot.topicEntries),
     dayEntries: sets(snapshot.dayEntries),
-    nearDupBands: sets(snapshot.nearDupBands),
+    // Title bands index the first outlet's headline: order-dependent like the headline itself.
+    nearDupBands: sets(
+      new Map([...snapshot.nearDupBands].filter(([key]) => !(options.orderIndependent && key.startsWith('SIM#t#')))),
+    ),
     other: snapshot.other,
   };
 }
