@@ -77,7 +77,7 @@ export function normalizeEntry(
       publishedAt: publishedFrom === 'first-seen' ? undefined : publishedAt,
     }),
     url,
-    title: title || plainTextOf(summaryHtml ?? contentHtml).slice(0, 120),
+    title: title || plainTextOf((summaryHtml ?? contentHtml)?.slice(0, 4096)).slice(0, 120),
     summaryHtml,
     contentHtml,
     publishedAt,

@@ -35,16 +35,38 @@ const INLINE_TAGS = new Set([
  */
 export function plainTextOf(value: string | undefined, type: 'text' | 'html' = 'html'): string {
   if (!value) return '';
+  // Longer than any title or snippet needs; the cap keeps hostile megabyte "titles" linear and cheap.
+  const bounded = value.length > MAX_INPUT_CHARS ? value.slice(0, MAX_INPUT_CHARS) : value;
   const text =
     type === 'text'
-      ? value
+      ? bounded
       : decodeXmlText(
-          value
-            .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, '')
+          withoutInvisibleElements(bounded)
             .replace(/<!--[\s\S]*?-->/g, '')
             .replace(/<\/?([A-Za-z][\w:-]*)[^>]*>/g, (_tag, name: string) =>
               INLINE_TAGS.has(name.toLowerCase()) ? '' : ' ',
             ),
         );
   return text.replace(/[ \t\n\r\f\v]+/g, ' ').trim();
+}
+
+const MAX_INPUT_CHARS = 16_384;
+
+/** Drops `<script>`/`<style>` bodies with indexOf scans (a lazy regex is quadratic on many unclosed tags). */
+function withoutInvisibleElements(html: string): string {
+  if (!/<(script|style)/i.test(html)) return html;
+  const lower = html.toLowerCase();
+  let out = '';
+  let pos = 0;
+  for (;;) {
+    const script = lower.indexOf('<script', pos);
+    const style = lower.indexOf('<style', pos);
+    const start = script === -1 ? style : style === -1 ? script : Math.min(script, style);
+    if (start === -1) return out + html.slice(pos);
+    const close = lower.indexOf(start === script ? '</script' : '</style', start);
+    out += html.slice(pos, start);
+    if (close === -1) return out;
+    const end = lower.indexOf('>', close);
+    pos = end === -1 ? html.length : end + 1;
+  }
 }

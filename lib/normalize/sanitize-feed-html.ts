@@ -133,18 +133,57 @@ export function sanitizeFeedHtml(html: string | undefined, baseUrl: string | und
   // Fast path: without a `<` there is no element, so no parser is needed, only the escaping the parser would do.
   // (A large share of real summaries are plain text; a 50 MB feed of them must not pay for an HTML parser.)
   const clean = (
-    html.includes('<')
+    html.includes('<') && !nestsTooDeep(html)
       ? sanitizeHtml(html, {
           ...OPTIONS,
           transformTags: { '*': (tagName, attribs) => ({ tagName, attribs: absolutizeUrls(attribs, baseUrl) }) },
         })
-      : html.replace(STRAY_AMPERSAND, '&amp;').replace(/>/g, '&gt;')
+      : html.replace(STRAY_AMPERSAND, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
   )
     .replace(ESCAPED_LONE_AMPERSAND, '&')
     .replace(C1_REFERENCE, c1ReferenceToWindows1252)
     .replace(/&#X(?=[0-9a-fA-F]+;)/g, '&#x')
     .trim();
   return clean === '' ? undefined : clean;
+}
+
+/**
+ * sanitize-html slows down quadratically on very deep nesting (100k open divs take half a minute), so markup nested
+ * deeper than any real article is treated as text: escaped, shown, never interpreted. Only long inputs are scanned.
+ */
+const MAX_HTML_DEPTH = 1024;
+/** Elements that are never (void) or often not (optional end tag) closed: they do not count as nesting. */
+const UNCLOSED_TAGS = new Set([
+  'br',
+  'hr',
+  'img',
+  'input',
+  'meta',
+  'link',
+  'wbr',
+  'source',
+  'col',
+  'area',
+  'base',
+  'embed',
+  'p',
+  'li',
+  'dt',
+  'dd',
+  'tr',
+  'td',
+  'th',
+  'option',
+]);
+function nestsTooDeep(html: string): boolean {
+  if (html.length < MAX_HTML_DEPTH * 4) return false;
+  let depth = 0;
+  for (const match of html.matchAll(/<(\/?)([a-zA-Z][\w:-]*)[^>]*?(\/?)>/g)) {
+    if (UNCLOSED_TAGS.has(match[2]!.toLowerCase())) continue;
+    if (match[1]) depth = Math.max(0, depth - 1);
+    else if (!match[3] && ++depth > MAX_HTML_DEPTH) return true;
+  }
+  return false;
 }
 
 /** An `&` that starts no reference: sanitize-html's rule, applied on the fast path too. */

@@ -9,7 +9,11 @@ import { WINDOWS_1252_C1 } from './xml/decode-xml-text.ts';
  */
 export function decodeFeedBytes(bytes: Uint8Array, declaredCharset?: string): { text: string; encoding: string } {
   const bom = bomEncoding(bytes);
-  if (bom) return { text: decoderFor(bom.encoding)!.decode(bytes.subarray(bom.length)), encoding: bom.encoding };
+  if (bom) {
+    const body = bytes.subarray(bom.length);
+    const text = bom.encoding === 'utf-8' ? asBuffer(body).toString('utf8') : decoderFor(bom.encoding)!.decode(body);
+    return { text, encoding: bom.encoding };
+  }
   const utf16 = utf16WithoutBom(bytes);
   if (utf16) return { text: decoderFor(utf16)!.decode(bytes), encoding: utf16 };
   const label = declaredCharset?.trim() || prologEncoding(bytes);
@@ -23,7 +27,8 @@ export function decodeFeedBytes(bytes: Uint8Array, declaredCharset?: string): { 
 }
 
 function decodeUtf8OrLegacy(bytes: Uint8Array): { text: string; encoding: string } {
-  const text = new TextDecoder('utf-8').decode(bytes);
+  // Buffer's UTF-8 decoder is several times faster than TextDecoder's on Node 20, with the same U+FFFD rules.
+  const text = asBuffer(bytes).toString('utf8');
   if (!text.includes('\ufffd')) return { text, encoding: 'utf-8' };
   // Valid multi-byte sequences mean UTF-8 with a few bad bytes: keep UTF-8 and let U+FFFD mark the damage.
   if (/[\u0080-\ufffc\ufffe\uffff]/.test(text.replace(/\ufffd/g, ''))) return { text, encoding: 'utf-8' };
@@ -35,10 +40,12 @@ function decodeUtf8OrLegacy(bytes: Uint8Array): { text: string; encoding: string
  * range by hand. ISO-8859-1, ASCII and windows-1252 labels all land here, as the Encoding Standard says.
  */
 export function decodeWindows1252(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)
+  return asBuffer(bytes)
     .toString('latin1')
     .replace(/[\u0080-\u009f]/g, (c) => String.fromCodePoint(WINDOWS_1252_C1[c.charCodeAt(0)] ?? c.charCodeAt(0)));
 }
+
+const asBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
 
 function bomEncoding(bytes: Uint8Array): { encoding: string; length: number } | undefined {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', length: 3 };

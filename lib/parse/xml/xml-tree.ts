@@ -60,10 +60,13 @@ export function readXmlTree(text: string, visitor: XmlTreeVisitor = {}): Result<
   let top = rootScope;
   let pos = 0;
   const { onRoot, onClose } = visitor;
+  // Open elements per name: an end tag with no open match is dropped in O(1) instead of a walk down a deep stack.
+  const openByName = new Map<string, number>();
   /** Pops every open element down to (and including) `depth`, innermost first. */
   const closeTo = (depth: number): void => {
     for (let level = stack.length - 1; level >= depth; level--) {
       const element = stack[level]!.element;
+      openByName.set(element.name, (openByName.get(element.name) ?? 1) - 1);
       if (onClose?.(element, level)) {
         const siblings = stack[level - 1]!.element.children;
         if (siblings[siblings.length - 1] === element) siblings.pop();
@@ -103,7 +106,7 @@ export function readXmlTree(text: string, visitor: XmlTreeVisitor = {}): Result<
       const name = text.slice(lt + 2, end === -1 ? length : end).trim();
       pos = end === -1 ? length : end + 1;
       // Close the nearest open element of that name and everything left open inside it; ignore strays.
-      for (let depth = stack.length - 1; depth > 0; depth--) {
+      for (let depth = (openByName.get(name) ?? 0) > 0 ? stack.length - 1 : 0; depth > 0; depth--) {
         if (stack[depth]!.element.name === name) {
           closeTo(depth);
           break;
@@ -119,6 +122,7 @@ export function readXmlTree(text: string, visitor: XmlTreeVisitor = {}): Result<
         onRoot?.(scope.element);
       }
       stack.push(scope);
+      openByName.set(tag.name, (openByName.get(tag.name) ?? 0) + 1);
       top = scope;
       if (tag.selfClosing) closeTo(stack.length - 1);
     } else {

@@ -56,3 +56,19 @@ describe('sanitizeFeedHtml', () => {
     expect(sanitizeFeedHtml('   ', BASE)).toBeUndefined();
   });
 });
+
+describe('sanitizeFeedHtml on hostile shapes', () => {
+  it('treats absurdly deep nesting as text, fast, and never lets markup through', () => {
+    const deep = `${'<div>'.repeat(100_000)}<script>alert(1)</script>${'</div>'.repeat(100_000)}`;
+    const started = Date.now();
+    const clean = sanitizeFeedHtml(deep, BASE) ?? '';
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(clean).not.toMatch(/<[a-z]/i);
+    expect(clean.startsWith('&lt;div&gt;')).toBe(true);
+  });
+
+  it('keeps long real articles with many unclosed <p> and <br> as HTML', () => {
+    const article = '<p>para<br>line'.repeat(3_000);
+    expect(sanitizeFeedHtml(article, BASE)?.startsWith('<p>para<br />line')).toBe(true);
+  });
+});

@@ -141,4 +141,16 @@ describe('parseFeed tolerances', () => {
     const result = parseFeed(`${dtd}]>${rss('<item><title>&lol9;</title></item>')}`);
     expect(result.ok && result.value.entries[0]?.title).toBe('&lol9;');
   });
+
+  it.each([
+    ['50k open elements then 50k stray end tags', `<rss><channel>${'<a>'.repeat(50_000)}${'</b>'.repeat(50_000)}`],
+    ['50k unclosed items', `<rss><channel>${'<item><title>t'.repeat(50_000)}`],
+    ['50k namespace declarations, nested', `<rss>${'<x:a xmlns:x="urn:x" xmlns:y="urn:y">'.repeat(50_000)}`],
+    ['200k bare ampersands', `<rss><channel><title>${'&'.repeat(200_000)}</title></channel></rss>`],
+    ['50k unterminated attributes', `<rss ${'a="'.repeat(50_000)}`],
+  ])('stays fast on hostile shapes: %s', (_name, text) => {
+    const started = Date.now();
+    parseFeed(text);
+    expect(Date.now() - started).toBeLessThan(3_000);
+  });
 });
