@@ -116,6 +116,21 @@ async function main(): Promise<void> {
   writeFileSync(emptyEntry, 'export const handler = async () => ({ statusCode: 200 });\n');
   const empty = await bundle('empty', emptyEntry);
   const emptyImportMs = importMs(empty.file);
+  // Second baseline: an empty handler that loads the SDK clients the functions use (from the runtime in Lambda,
+  // from node_modules here), so `importMs - sdkOnly` is the share our own bundle adds to a cold start.
+  const sdkEntry = path.join(OUT, 'sdk-only-handler.ts');
+  writeFileSync(
+    sdkEntry,
+    [
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+      "import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';",
+      "import { SQSClient } from '@aws-sdk/client-sqs';",
+      'export const clients = [DynamoDBDocumentClient.from(new DynamoDBClient({})), new SQSClient({})];',
+      'export const handler = async () => ({ statusCode: 200 });',
+      '',
+    ].join('\n'),
+  );
+  const sdkOnlyImportMs = importMs((await bundle('sdk-only', sdkEntry)).file);
 
   const functions: Record<string, unknown> = {};
   for (const name of FUNCTION_NAMES) {
@@ -130,6 +145,7 @@ async function main(): Promise<void> {
       ...(target ? { targetKiB: target, withinTarget: minifiedKib <= target } : {}),
       importMs: Math.round(ms * 10) / 10,
       importVsEmptyHandler: Math.round((ms / emptyImportMs) * 100) / 100,
+      importVsSdkOnlyHandler: Math.round((ms / sdkOnlyImportMs) * 100) / 100,
       largestInputsKiB: largestInputs(metafile, file),
     };
   }
@@ -146,7 +162,10 @@ async function main(): Promise<void> {
           external: EXTERNAL_MODULES,
         },
         importRuns: IMPORT_RUNS,
-        baseline: { emptyHandlerImportMs: Math.round(emptyImportMs * 10) / 10 },
+        baseline: {
+          emptyHandlerImportMs: Math.round(emptyImportMs * 10) / 10,
+          sdkOnlyHandlerImportMs: Math.round(sdkOnlyImportMs * 10) / 10,
+        },
         functions,
       },
       null,
