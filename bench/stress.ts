@@ -68,6 +68,7 @@ async function phase(
       setRound: async (round) => {
         await fetch(`${farm.origin}/_round?n=${round}`);
       },
+      onRound: (figures) => process.stderr.write(`stress ${name}: ${JSON.stringify(figures)}\n`),
     });
     const wallS = (performance.now() - started) / 1000;
     const snapshot = await snapshotTable(instrumented.db);
@@ -115,7 +116,7 @@ async function main() {
   const dbStartS = (performance.now() - startedDb) / 1000;
   try {
     // Warm-up: DynamoDB Local's JIT and ours; otherwise whichever phase runs first looks several times slower.
-    await phase('warmup', 40, NO_FAULTS, local.db);
+    await phase('warmup', 20, NO_FAULTS, local.db);
     const baseline = await phase('baseline', BASELINE_FEEDS, NO_FAULTS, local.db);
     const stress = await phase('stress', FEEDS, STRESS_FAULTS, local.db);
     const report = {

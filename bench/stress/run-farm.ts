@@ -18,6 +18,8 @@ export interface FarmRunOptions {
   readonly concurrency: number;
   /** Tells the farm which round it is serving (in process, or over HTTP to a child). */
   readonly setRound: (round: number) => Promise<void> | void;
+  /** Progress, once per round (the bench prints it to stderr). */
+  readonly onRound?: (figures: RoundFigures) => void;
 }
 
 export interface RoundFigures {
@@ -81,7 +83,7 @@ export async function runFarm(
     const started = performance.now();
     const summary = await runIngestRound(sources, deps, { seed: round === 1, concurrency: options.concurrency });
     reports.push(...summary.reports);
-    rounds.push({
+    const figures: RoundFigures = {
       round,
       feeds: summary.reports.length,
       wallMs: Math.round(performance.now() - started),
@@ -91,7 +93,9 @@ export async function runFarm(
       newArticles: summary.newArticles,
       foldedArticles: summary.foldedArticles,
       entriesStored: summary.reports.reduce((sum, r) => sum + r.freshEntries, 0),
-    });
+    };
+    rounds.push(figures);
+    options.onRound?.(figures);
   }
   return { rounds, reports };
 }
