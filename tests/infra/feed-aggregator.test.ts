@@ -222,6 +222,23 @@ describe.skipIf(missingEntries.length > 0)('FeedAggregator (bundling skipped)', 
     });
   });
 
+  it('hands the viewer host to the API as x-forwarded-host (overwriting a client value), never Host itself', () => {
+    const [, fn] = resourcesOf(template, 'AWS::CloudFront::Function')[0]!;
+    // Run the deployed viewer-request code on a request that tries to spoof the header.
+    const handler = new Function(`${fn.Properties.FunctionCode}; return handler;`)() as (event: unknown) => {
+      headers: Record<string, { value: string }>;
+    };
+    const request = handler({
+      request: { headers: { host: { value: 'feeds.example.org' }, 'x-forwarded-host': { value: 'evil.example' } } },
+    });
+    expect(request.headers['x-forwarded-host']).toEqual({ value: 'feeds.example.org' });
+    template.hasResourceProperties('AWS::CloudFront::OriginRequestPolicy', {
+      OriginRequestPolicyConfig: Match.objectLike({
+        HeadersConfig: { HeaderBehavior: 'whitelist', Headers: ['x-forwarded-host'] },
+      }),
+    });
+  });
+
   it('caches by the origin Cache-Control, keyed on q/limit/cursor only, with Accept-Encoding normalized', () => {
     template.hasResourceProperties('AWS::CloudFront::CachePolicy', {
       CachePolicyConfig: {
