@@ -132,19 +132,33 @@ export function sanitizeFeedHtml(html: string | undefined, baseUrl: string | und
   if (!html) return undefined;
   // Fast path: without a `<` there is no element, so no parser is needed, only the escaping the parser would do.
   // (A large share of real summaries are plain text; a 50 MB feed of them must not pay for an HTML parser.)
-  const clean = (
-    html.includes('<') && !nestsTooDeep(html)
-      ? sanitizeHtml(html, {
-          ...OPTIONS,
-          transformTags: { '*': (tagName, attribs) => ({ tagName, attribs: absolutizeUrls(attribs, baseUrl) }) },
-        })
-      : html.replace(STRAY_AMPERSAND, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-  )
-    .replace(ESCAPED_LONE_AMPERSAND, '&')
-    .replace(C1_REFERENCE, c1ReferenceToWindows1252)
-    .replace(/&#X(?=[0-9a-fA-F]+;)/g, '&#x')
-    .trim();
+  const markup = html.includes('<') && !nestsTooDeep(html);
+  const serialized = markup
+    ? sanitizeHtml(html, {
+        ...OPTIONS,
+        transformTags: { '*': (tagName, attribs) => ({ tagName, attribs: absolutizeUrls(attribs, baseUrl) }) },
+      }).replace(ESCAPED_LONE_AMPERSAND, '&')
+    : escapeAsText(html);
+  const clean = (serialized.includes('&#') ? normalizeCharacterReferences(serialized) : serialized).trim();
   return clean === '' ? undefined : clean;
+}
+
+/**
+ * Text without elements (or with markup we refuse to interpret) in one pass: `<` and `>` escaped, and `&` escaped
+ * where it could start a reference — the same result sanitize-html gives, without its parser. Most summaries take
+ * this path, so it must stay one allocation per string.
+ */
+function escapeAsText(text: string): string {
+  return TEXT_ESCAPES.test(text)
+    ? text.replace(TEXT_ESCAPES_GLOBAL, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : '&'))
+    : text;
+}
+// `&amp;` before whitespace becomes a plain `&`, as on the sanitize-html path (see ESCAPED_LONE_AMPERSAND).
+const TEXT_ESCAPES = /[<>]|&amp;(?=\s)|&(?![a-zA-Z0-9#]{1,20};)(?!\s)/;
+const TEXT_ESCAPES_GLOBAL = new RegExp(TEXT_ESCAPES.source, 'g');
+
+function normalizeCharacterReferences(html: string): string {
+  return html.replace(C1_REFERENCE, c1ReferenceToWindows1252).replace(/&#X(?=[0-9a-fA-F]+;)/g, '&#x');
 }
 
 /**
@@ -186,8 +200,6 @@ function nestsTooDeep(html: string): boolean {
   return false;
 }
 
-/** An `&` that starts no reference: sanitize-html's rule, applied on the fast path too. */
-const STRAY_AMPERSAND = /&(?![a-zA-Z0-9#]{1,20};)/g;
 /**
  * HTML needs `&` escaped only where it could start a reference; before whitespace it is plain text. Leaving it
  * as written keeps `Tom & Jerry` byte-identical to the publisher's CDATA.
