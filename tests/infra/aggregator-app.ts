@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { App, Stack, Validations } from 'aws-cdk-lib';
@@ -32,6 +32,13 @@ export interface SynthOptions {
   readonly nag?: boolean;
 }
 
+const synthOutputs: string[] = [];
+
+/** Deletes every cloud assembly this test file synthesized (bundled ones hold a few MB each); call in afterAll. */
+export function removeSynthOutputs(): void {
+  for (const dir of synthOutputs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
 export interface SynthesizedAggregator {
   readonly app: App;
   readonly stack: Stack;
@@ -50,6 +57,7 @@ export function synthAggregator(
   propsInStack: (stack: Stack) => FeedAggregatorProps = () => ({}),
 ): SynthesizedAggregator {
   const outdir = mkdtempSync(path.join(tmpdir(), 'wirefold-cdk-'));
+  synthOutputs.push(outdir);
   // Asset metadata lets the bundling test find each function's bundle directory in the assembly.
   const context = options.bundle ? { 'aws:cdk:enable-asset-metadata': true } : { 'aws:cdk:bundling-stacks': [] };
   const app = new App({ outdir, context });

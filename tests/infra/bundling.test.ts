@@ -1,16 +1,19 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Template } from 'aws-cdk-lib/assertions';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONFIG_FILE_NAMES, ESM_REQUIRE_SHIM } from '../../infra/bundle-settings.ts';
 import {
   FIXTURE_CONFIG,
   missingEntries,
+  removeSynthOutputs,
   SYNTH_TIMEOUT_MS,
   type SynthesizedAggregator,
   synthAggregator,
   templateDifferences,
 } from './aggregator-app.ts';
+
+afterAll(removeSynthOutputs);
 
 /** Bundle directory of every function, from the asset metadata the test app enables. */
 const bundleDirsOf = (template: Template, outdir: string): Record<string, string> =>

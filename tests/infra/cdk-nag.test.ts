@@ -2,8 +2,16 @@ import { type Stack, Validations } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { describe, expect, it } from 'vitest';
-import { missingEntries, readValidationReport, SYNTH_TIMEOUT_MS, synthAggregator } from './aggregator-app.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  missingEntries,
+  readValidationReport,
+  removeSynthOutputs,
+  SYNTH_TIMEOUT_MS,
+  synthAggregator,
+} from './aggregator-app.ts';
+
+afterAll(removeSynthOutputs);
 
 /**
  * Every acknowledged AWS Solutions rule, and where. A new suppression must be added here on purpose; its reason

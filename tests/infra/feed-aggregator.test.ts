@@ -3,18 +3,21 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTION_NAMES, FUNCTION_SPECS, type FunctionName } from '../../infra/bundle-settings.ts';
 import { TABLE_ACCESS } from '../../infra/table-access.ts';
 import { TABLE_SCHEMA, tableDefinition } from '../../lib/store/table.ts';
 import {
   FIXTURES,
   missingEntries,
+  removeSynthOutputs,
   SYNTH_TIMEOUT_MS,
   type SynthesizedAggregator,
   synthAggregator,
   templateDifferences,
 } from './aggregator-app.ts';
+
+afterAll(removeSynthOutputs);
 
 // biome-ignore lint/suspicious/noExplicitAny: CloudFormation JSON is untyped; the assertions below check its shape.
 type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string };
