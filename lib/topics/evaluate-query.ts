@@ -1,7 +1,9 @@
 import { assertNever } from '../result.ts';
 import type { PreparedArticle } from './prepare-article.ts';
 import { LEAD_SUMMARY_WORDS, type MetaNode, type NearNode, type QueryNode, type TermNode } from './query-ast.ts';
-import type { IndexedWord, WordIndex, WordSpan } from './word-index.ts';
+import type { WordIndex, WordSpan } from './word-index.ts';
+
+const NO_EVIDENCE: readonly PositionalEvidence[] = Object.freeze([]);
 
 /** Bounds work on texts that repeat a word hundreds of times; explanations only ever show the first few. */
 const MAX_SPANS_PER_TERM = 64;
@@ -34,15 +36,53 @@ export interface MetaEvidence {
 export type PositionalEvidence = WordEvidence | NearEvidence;
 export type Evidence = PositionalEvidence | MetaEvidence;
 
+/**
+ * Whether the query holds, without collecting evidence: OR stops at the first branch that holds and nothing is
+ * concatenated. Most articles match no topic, so matching runs this first and explains only the ones that hold.
+ */
+export function queryHolds(node: QueryNode, article: PreparedArticle): boolean {
+  switch (node.kind) {
+    case 'term':
+      return node.words.length === 1 && !node.words[0]!.substring
+        ? wordOccurs(node, article)
+        : cachedTerm(node, article).length > 0;
+    case 'meta':
+      return evaluateMeta(node, article) !== null;
+    case 'and':
+      return node.children.every((child) => queryHolds(child, article));
+    case 'or':
+      return node.children.some((child) => queryHolds(child, article));
+    case 'not':
+      return !queryHolds(node.child, article);
+    case 'near':
+      return evaluateNear(node, article).length > 0;
+    default:
+      return assertNever(node, 'query node');
+  }
+}
+
+/** A one-word term's existence check: a table lookup and a field test, no evidence objects, nothing cached. */
+function wordOccurs(node: TermNode, article: PreparedArticle): boolean {
+  const index = indexFor(node, article);
+  const positions = index.positionsOf(node.words[0]!.text, node.prefix, node.diacriticSensitive);
+  for (const position of positions) if (inField(node.field, index, position)) return true;
+  return false;
+}
+
+function cachedTerm(node: TermNode, article: PreparedArticle): readonly PositionalEvidence[] {
+  let found = article.termCache.get(node.key);
+  if (found === undefined) {
+    found = findTerm(node, article);
+    article.termCache.set(node.key, found);
+  }
+  return found;
+}
+
 /** `null`: the clause does not hold. An array (possibly empty, e.g. for NOT): it holds, and this is why. */
 export function evaluateQuery(node: QueryNode, article: PreparedArticle): readonly Evidence[] | null {
   switch (node.kind) {
     case 'term': {
-      let found = article.termCache.get(node.key);
-      if (found === undefined) {
-        found = findTerm(node, article);
-        article.termCache.set(node.key, found);
-      }
+      const found = cachedTerm(node, article);
       return found.length === 0 ? null : found;
     }
     case 'meta':
@@ -57,10 +97,10 @@ export function evaluateQuery(node: QueryNode, article: PreparedArticle): readon
       return evidence;
     }
     case 'or': {
-      let evidence: readonly Evidence[] | null = null;
+      let evidence: Evidence[] | null = null;
       for (const child of node.children) {
         const found = evaluateQuery(child, article);
-        if (found !== null) evidence = evidence ? [...evidence, ...found] : found;
+        if (found !== null) (evidence ??= []).push(...found);
       }
       return evidence;
     }
@@ -84,11 +124,11 @@ function indexFor(term: TermNode, article: PreparedArticle): WordIndex {
 }
 
 /** Every occurrence of a word or phrase in the term's field. */
-export function findTerm(term: TermNode, article: PreparedArticle): PositionalEvidence[] {
+export function findTerm(term: TermNode, article: PreparedArticle): readonly PositionalEvidence[] {
   const index = indexFor(term, article);
-  const words = index.words;
   const lastWord = term.words.length - 1;
   let spans = index.find(term.words[0]!, term.prefix && lastWord === 0, term.diacriticSensitive);
+  if (spans.length === 0) return NO_EVIDENCE;
   for (let at = 1; at <= lastWord && spans.length > 0; at++) {
     const following = new Map<number, number>();
     for (const span of index.find(term.words[at]!, term.prefix && at === lastWord, term.diacriticSensitive)) {
@@ -97,7 +137,7 @@ export function findTerm(term: TermNode, article: PreparedArticle): PositionalEv
     const extended: WordSpan[] = [];
     for (const span of spans) {
       const end = following.get(span.end + 1);
-      if (end !== undefined && words[span.start]!.segment === words[end]!.segment) {
+      if (end !== undefined && index.segmentAt(span.start) === index.segmentAt(end)) {
         extended.push({ start: span.start, end });
       }
     }
@@ -105,29 +145,35 @@ export function findTerm(term: TermNode, article: PreparedArticle): PositionalEv
   }
   const evidence: PositionalEvidence[] = [];
   for (const span of spans) {
-    if (!inField(term.field, words[span.start]!)) continue;
+    if (!inField(term.field, index, span.start)) continue;
     evidence.push({ kind: 'word', term, index, span });
     if (evidence.length >= MAX_SPANS_PER_TERM) break;
   }
   return evidence;
 }
 
-function inField(field: TermNode['field'], word: IndexedWord): boolean {
+function inField(field: TermNode['field'], index: WordIndex, position: number): boolean {
   switch (field) {
     case 'title':
     case 'summary':
-      return word.zone === field;
-    case 'lead':
-      return word.zone === 'title' || (word.zone === 'summary' && word.zoneIndex <= LEAD_SUMMARY_WORDS);
+      return index.zoneAt(position) === field;
+    case 'lead': {
+      const zone = index.zoneAt(position);
+      return zone === 'title' || (zone === 'summary' && index.zoneIndexAt(position) <= LEAD_SUMMARY_WORDS);
+    }
     default:
       return true;
   }
 }
 
 function evaluateNear(node: NearNode, article: PreparedArticle): PositionalEvidence[] {
-  const left = positional(evaluateQuery(node.left, article));
-  if (left.length === 0) return [];
-  const right = positional(evaluateQuery(node.right, article));
+  // Look up the side with fewer terms first: when it is absent, the other side is never evaluated.
+  const rightFirst = leafCount(node.right) < leafCount(node.left);
+  const first = positional(evaluateQuery(rightFirst ? node.right : node.left, article));
+  if (first.length === 0) return [];
+  const second = positional(evaluateQuery(rightFirst ? node.left : node.right, article));
+  const left = rightFirst ? second : first;
+  const right = rightFirst ? first : second;
   const pairs: PositionalEvidence[] = [];
   for (const a of left) {
     for (const b of right) {
@@ -141,6 +187,25 @@ function evaluateNear(node: NearNode, article: PreparedArticle): PositionalEvide
     }
   }
   return sortByGap(pairs);
+}
+
+const leafCounts = new WeakMap<QueryNode, number>();
+
+/** Terms under a node, computed once per compiled node. */
+function leafCount(node: QueryNode): number {
+  let count = leafCounts.get(node);
+  if (count === undefined) {
+    count =
+      node.kind === 'and' || node.kind === 'or'
+        ? node.children.reduce((sum, child) => sum + leafCount(child), 0)
+        : node.kind === 'not'
+          ? leafCount(node.child)
+          : node.kind === 'near'
+            ? leafCount(node.left) + leafCount(node.right)
+            : 1;
+    leafCounts.set(node, count);
+  }
+  return count;
 }
 
 /** The closest pair first, because explanations show the first one. */

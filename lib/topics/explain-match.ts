@@ -7,7 +7,6 @@ import {
 } from './evaluate-query.ts';
 import type { PreparedArticle } from './prepare-article.ts';
 import type { QueryNode } from './query-ast.ts';
-import type { IndexedWord } from './word-index.ts';
 
 /** Stored with every topic entry and shown to readers, so it stays short. */
 const MAX_WHY_LINES = 12;
@@ -25,11 +24,11 @@ export function whyLines(evidence: readonly Evidence[]): string[] {
   const shownNear = new Set<unknown>();
   for (const item of evidence) {
     if (item.kind === 'word') {
-      const word = item.index.words[item.span.start]!;
-      const head = `${word.zone}: ${item.term.display}${actualWords(item)}`;
+      const { index, span } = item;
+      const head = `${index.zoneAt(span.start)}: ${item.term.display}${actualWords(item)}`;
       const group = grouped.get(head);
-      if (group) group.positions.push(word.zoneIndex);
-      else grouped.set(head, { head, positions: [word.zoneIndex] });
+      if (group) group.positions.push(index.zoneIndexAt(span.start));
+      else grouped.set(head, { head, positions: [index.zoneIndexAt(span.start)] });
     } else if (item.kind === 'near') {
       // Pairs arrive closest first; one pair per NEAR clause is enough to show why it held.
       if (!shownNear.has(item.node)) lines.push(describeNear(item));
@@ -52,10 +51,10 @@ function describePositions(positions: readonly number[]): string {
 /** Shows the words actually found when they differ from what the query says (prefixes, folded diacritics). */
 function actualWords(item: WordEvidence): string {
   let found = '';
-  let previous: IndexedWord | undefined;
-  for (const word of item.index.words.slice(item.span.start, item.span.end + 1)) {
-    found += previous && !(previous.unspaced && word.unspaced) ? ` ${word.word}` : word.word;
-    previous = word;
+  for (let position = item.span.start; position <= item.span.end; position++) {
+    const glued =
+      position > item.span.start && item.index.isUnspacedAt(position - 1) && item.index.isUnspacedAt(position);
+    found += position === item.span.start || glued ? item.index.wordAt(position) : ` ${item.index.wordAt(position)}`;
   }
   const written = item.term.words.map((word) => word.text).join(' ');
   return found === written ? '' : ` = "${found}"`;
@@ -63,8 +62,8 @@ function actualWords(item: WordEvidence): string {
 
 function describeSide(item: PositionalEvidence): string {
   if (item.kind === 'near') return `(${describeNear(item)})`;
-  const word = item.index.words[item.span.start]!;
-  return `${item.term.display}${actualWords(item)} (${word.zone} word ${word.zoneIndex})`;
+  const { index, span } = item;
+  return `${item.term.display}${actualWords(item)} (${index.zoneAt(span.start)} word ${index.zoneIndexAt(span.start)})`;
 }
 
 function describeNear(item: NearEvidence): string {

@@ -50,9 +50,10 @@ export function decodeEntities(text: string): string {
 
 /** Drops tags (keeping a space so words on either side stay apart), script/style bodies and comments. */
 export function htmlToText(html: string): string {
+  if (!html.includes('<') && !html.includes('&')) return html; // plain text: the common case for titles
   const withoutBlocks = html
     .replace(/<!--[\s\S]*?-->/g, ' ')
     .replace(/<(script|style|template)\b[\s\S]*?<\/\1\s*>/gi, ' ')
     .replace(/<[^>]*>/g, ' ');
-  return decodeEntities(withoutBlocks).replace(/\s+/g, ' ').trim();
+  return decodeEntities(withoutBlocks);
 }

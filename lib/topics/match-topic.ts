@@ -1,6 +1,6 @@
 import type { Article, TopicMembership } from '../model.ts';
 import type { CompiledQuery, CompiledTopic } from './compile-topic.ts';
-import { evaluateQuery } from './evaluate-query.ts';
+import { evaluateQuery, queryHolds } from './evaluate-query.ts';
 import { type ExplainNode, explainQuery, whyLines } from './explain-match.ts';
 import { prepareArticle } from './prepare-article.ts';
 
@@ -19,7 +19,9 @@ export function matchArticle(topic: CompiledTopic, article: Article): TopicMembe
 }
 
 export function matchQuery(query: CompiledQuery, article: Article): QueryMatch | undefined {
-  const evidence = evaluateQuery(query.root, prepareArticle(article));
+  const prepared = prepareArticle(article);
+  if (!queryHolds(query.root, prepared)) return undefined;
+  const evidence = evaluateQuery(query.root, prepared);
   if (evidence === null) return undefined;
   const why = whyLines(evidence);
   return { why: why.length > 0 ? why : MATCHED_BY_ABSENCE };

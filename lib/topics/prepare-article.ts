@@ -1,69 +1,77 @@
 import type { Article } from '../model.ts';
 import type { PositionalEvidence } from './evaluate-query.ts';
 import { htmlToText } from './html-to-text.ts';
-import { normalizeText, tokenizeNormalized } from './tokenize-text.ts';
-import { type IndexedWord, WordIndex, type Zone } from './word-index.ts';
+import { WordIndex } from './word-index.ts';
 
 /** Enough text to judge a story; caps the cost of pathological multi-megabyte summaries. */
 const MAX_SUMMARY_CHARS = 20_000;
 
-/** Everything a query needs from an article, computed once per article and shared by all topics. */
-export interface PreparedArticle {
+/**
+ * Everything a query needs from an article, computed once per article and shared by all topics. Only the title
+ * and summary are indexed up front; feed titles, categories and hosts are built on first use, because most
+ * topics never ask for them and ingest prepares every stored article.
+ */
+export class PreparedArticle {
   /** Title then summary, one coordinate space so NEAR can span the two. */
-  readonly text: WordIndex;
-  readonly sources: WordIndex;
-  readonly categories: WordIndex;
-  /** Lower-cased hosts of the article URL and of every outlet's URL. */
-  readonly hosts: readonly string[];
+  readonly text = new WordIndex();
   readonly language: string | undefined;
   /** Term key → its occurrences, filled while matching: topics and definitions repeat terms. */
-  readonly termCache: Map<string, readonly PositionalEvidence[]>;
-}
+  readonly termCache = new Map<string, readonly PositionalEvidence[]>();
+  private sourceIndex: WordIndex | undefined;
+  private categoryIndex: WordIndex | undefined;
+  private hostList: readonly string[] | undefined;
 
-const cache = new WeakMap<Article, PreparedArticle>();
-
-/** Memoized per Article object: matching ten topics tokenizes the article once. */
-export function prepareArticle(article: Article): PreparedArticle {
-  let prepared = cache.get(article);
-  if (!prepared) {
-    prepared = buildPreparedArticle(article);
-    cache.set(article, prepared);
+  constructor(private readonly article: Article) {
+    // Feeds that only ship content:encoded have no summary; the opening of the content plays its role.
+    const summaryHtml = article.summaryHtml?.trim() ? article.summaryHtml : (article.contentHtml ?? '');
+    const summary = htmlToText(summaryHtml.slice(0, MAX_SUMMARY_CHARS * 2)).slice(0, MAX_SUMMARY_CHARS);
+    this.text.addSegment('title', 0, htmlToText(article.title));
+    this.text.addSegment('summary', 1, summary);
+    this.language = article.language?.toLowerCase().replace(/_/g, '-');
   }
-  return prepared;
+
+  get sources(): WordIndex {
+    if (!this.sourceIndex) {
+      const index = new WordIndex();
+      this.article.sources.forEach((source, segment) => {
+        index.addSegment('source', segment, source.feedTitle);
+      });
+      this.sourceIndex = index;
+    }
+    return this.sourceIndex;
+  }
+
+  get categories(): WordIndex {
+    if (!this.categoryIndex) {
+      const index = new WordIndex();
+      this.article.categories.forEach((category, segment) => {
+        index.addSegment('category', segment, category);
+      });
+      this.categoryIndex = index;
+    }
+    return this.categoryIndex;
+  }
+
+  /** Lower-cased hosts of the article URL and of every outlet's URL. */
+  get hosts(): readonly string[] {
+    if (!this.hostList) {
+      const { url, canonicalUrl, sources } = this.article;
+      const hosts = [url, canonicalUrl, ...sources.map((source) => source.url)].map(hostOf);
+      this.hostList = [...new Set(hosts.filter((host): host is string => host !== undefined))];
+    }
+    return this.hostList;
+  }
 }
 
-function buildPreparedArticle(article: Article): PreparedArticle {
-  // Feeds that only ship content:encoded have no summary; the opening of the content plays its role.
-  const summaryHtml = article.summaryHtml?.trim() ? article.summaryHtml : (article.contentHtml ?? '');
-  const summary = htmlToText(summaryHtml.slice(0, MAX_SUMMARY_CHARS * 2)).slice(0, MAX_SUMMARY_CHARS);
-  const textWords: IndexedWord[] = [];
-  addSegment(textWords, 'title', 0, htmlToText(article.title));
-  addSegment(textWords, 'summary', 1, summary);
-  const sourceWords: IndexedWord[] = [];
-  article.sources.forEach((source, index) => {
-    addSegment(sourceWords, 'source', index, source.feedTitle);
-  });
-  const categoryWords: IndexedWord[] = [];
-  article.categories.forEach((category, index) => {
-    addSegment(categoryWords, 'category', index, category);
-  });
-  const urls = [article.url, article.canonicalUrl, ...article.sources.map((source) => source.url)];
-  const hosts = [...new Set(urls.map(hostOf).filter((host): host is string => host !== undefined))];
-  return {
-    text: new WordIndex(textWords),
-    sources: new WordIndex(sourceWords),
-    categories: new WordIndex(categoryWords),
-    hosts,
-    language: article.language?.toLowerCase().replace(/_/g, '-'),
-    termCache: new Map(),
-  };
-}
+/**
+ * Remembers the last article only: callers match every topic against one article before moving to the next,
+ * so one slot gets every repeat hit, and unlike a WeakMap it leaves nothing for the garbage collector to trace.
+ */
+let last: { article: Article; prepared: PreparedArticle } | undefined;
 
-function addSegment(into: IndexedWord[], zone: Zone, segment: number, text: string): void {
-  const before = into.filter((word) => word.zone === zone).length;
-  tokenizeNormalized(normalizeText(text)).forEach((word, index) => {
-    into.push({ ...word, zone, segment, zoneIndex: before + index + 1 });
-  });
+export function prepareArticle(article: Article): PreparedArticle {
+  if (last?.article !== article) last = { article, prepared: new PreparedArticle(article) };
+  return last.prepared;
 }
 
 function hostOf(url: string | undefined): string | undefined {

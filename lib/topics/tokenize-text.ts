@@ -1,10 +1,10 @@
 /**
  * Text → words, the same way for article text and for query terms, so the two always agree.
  *
- * Space-delimited scripts (Latin incl. Vietnamese and Bahasa, Cyrillic, Greek, …) are split with one Unicode regex;
+ * Space-delimited scripts (Latin incl. Vietnamese and Bahasa, Cyrillic, Greek, …) are split by a char-code scan;
  * runs of scripts written without spaces (Chinese, Japanese, Thai, Lao, Khmer, Burmese) go through
  * `Intl.Segmenter` word granularity. The segmenter gives identical words for space-delimited text but costs about
- * ten times the regex, and matching must stay cheaper than parsing the feed, so it only sees the runs that need it.
+ * ten times the scan, and matching must stay cheaper than parsing the feed, so it only sees the runs that need it.
  */
 
 export interface TextWord {
@@ -19,7 +19,6 @@ export interface TextWord {
   readonly unspaced: boolean;
 }
 
-const WORD_PATTERN = /[\p{L}\p{M}\p{N}]+(?:'[\p{L}\p{M}\p{N}]+)*/gu;
 const UNSPACED_SCRIPT = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 const segmenter = new Intl.Segmenter('und', { granularity: 'word' });
@@ -49,29 +48,110 @@ export function isUnspacedScript(text: string): boolean {
   return UNSPACED_SCRIPT.test(text);
 }
 
-/** Splits already-normalized text into words. */
-export function tokenizeNormalized(normalized: string): TextWord[] {
-  const words: TextWord[] = [];
-  for (const match of normalized.matchAll(WORD_PATTERN)) {
-    const raw = match[0];
-    const start = match.index;
-    if (UNSPACED_SCRIPT.test(raw)) {
+/** Receives each word as it is found; lets callers build their own word records without an extra copy. */
+export type WordSink = (word: string, folded: string, start: number, unspaced: boolean) => void;
+
+const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
+const APOSTROPHE = 39;
+
+/**
+ * Splits already-normalized text into words: runs of letters, marks and digits, joined across single inner
+ * apostrophes (the same as /[\p{L}\p{M}\p{N}]+(?:'[\p{L}\p{M}\p{N}]+)*\/u). A char-code scan with an ASCII fast path:
+ * this runs for every stored article, and a Unicode-property regex over the whole text costs several times more.
+ */
+export function scanWords(text: string, sink: WordSink): void {
+  const length = text.length;
+  let at = 0;
+  while (at < length) {
+    let width = wordCharWidth(text, at);
+    if (width === 0) {
+      at++;
+      continue;
+    }
+    const start = at;
+    let ascii = true;
+    let unspaced = false;
+    while (width > 0) {
+      if (text.charCodeAt(at) >= 128) {
+        ascii = false;
+        if (!unspaced && UNSPACED_SCRIPT.test(text.slice(at, at + width))) unspaced = true;
+      }
+      at += width;
+      width = wordCharWidth(text, at);
+      if (width === 0 && text.charCodeAt(at) === APOSTROPHE) {
+        const after = wordCharWidth(text, at + 1);
+        if (after > 0) {
+          at++;
+          width = after;
+        }
+      }
+    }
+    const raw = text.slice(start, at);
+    if (unspaced) {
       for (const segment of segmenter.segment(raw)) {
-        if (!segment.isWordLike) continue;
-        pushWord(words, segment.segment, start + segment.index);
+        if (segment.isWordLike) emitWord(segment.segment, start + segment.index, false, sink);
       }
     } else {
-      pushWord(words, raw, start);
+      emitWord(raw, start, ascii, sink);
     }
   }
-  return words;
 }
 
-function pushWord(words: TextWord[], raw: string, start: number): void {
+/** 0 when `text[at]` does not start a letter, mark or digit; else its length in UTF-16 units (2 for astral). */
+function wordCharWidth(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  if (code < 128)
+    return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90) ? 1 : 0;
+  if (Number.isNaN(code)) return 0;
+  const next = text.charCodeAt(at + 1);
+  const width = code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+  return WORD_CHAR.test(text.slice(at, at + width)) ? width : 0;
+}
+
+function emitWord(raw: string, start: number, ascii: boolean, sink: WordSink): void {
   // "China's" must match `china`; other inner apostrophes ("don't", "o'neill") stay part of the word.
-  const word = raw.endsWith("'s") && raw.length > 2 ? raw.slice(0, -2) : raw;
+  const word = raw.length > 2 && raw.endsWith("'s") ? raw.slice(0, -2) : raw;
+  if (ascii) {
+    sink(word, word, start, false);
+    return;
+  }
   const unspaced = UNSPACED_SCRIPT.test(word);
-  words.push({ word, folded: unspaced ? word : foldDiacritics(word), start, end: start + word.length, unspaced });
+  sink(word, unspaced ? word : foldDiacritics(word), start, unspaced);
+}
+
+/** A letter, mark or digit outside ASCII; curly quotes and dashes are separators either way. */
+const NON_ASCII_WORD_CHAR = /(?![\x00-\x7f])[\p{L}\p{M}\p{N}]/u;
+const ASCII_SEPARATORS = /[^a-z0-9']+/;
+const ASCII_WORD = /[a-z0-9]+(?:'[a-z0-9]+)*/g;
+
+/**
+ * The same words as scanWords for normalized text whose letters and digits are all ASCII (most English feeds), found by the engine's
+ * native split instead of a char-code loop. Offsets are not reported: only unspaced scripts need them.
+ */
+export function scanWordsFast(text: string, sink: (word: string) => void): boolean {
+  if (NON_ASCII_WORD_CHAR.test(text)) return false;
+  for (const piece of text.split(ASCII_SEPARATORS)) {
+    if (piece === '') continue;
+    if (!piece.includes("'")) {
+      sink(piece);
+      continue;
+    }
+    // Apostrophes only join letters: "'n'" is n, "a''b" is a and b, "china's" is china.
+    for (const match of piece.matchAll(ASCII_WORD)) {
+      const raw = match[0];
+      sink(raw.length > 2 && raw.endsWith("'s") ? raw.slice(0, -2) : raw);
+    }
+  }
+  return true;
+}
+
+/** Splits already-normalized text into word records. */
+export function tokenizeNormalized(normalized: string): TextWord[] {
+  const words: TextWord[] = [];
+  scanWords(normalized, (word, folded, start, unspaced) => {
+    words.push({ word, folded, start, end: start + word.length, unspaced });
+  });
+  return words;
 }
 
 /** Convenience for one-off strings (query terms, categories, feed titles). */

@@ -1,78 +1,133 @@
 import type { TermWord } from './query-ast.ts';
-import type { TextWord } from './tokenize-text.ts';
+import { normalizeText, scanWords, scanWordsFast } from './tokenize-text.ts';
 
 /** Which part of the article a word came from; positions restart at 1 per zone in explanations. */
 export type Zone = 'title' | 'summary' | 'source' | 'category';
 
-/** A run of matched words: positions into WordIndex.words, end inclusive. */
+/** A run of matched words: positions into the index, end inclusive. */
 export interface WordSpan {
   readonly start: number;
   readonly end: number;
 }
 
-export interface IndexedWord extends TextWord {
-  readonly zone: Zone;
-  /** Phrases never cross segments: title and summary are two segments; every feed title or category is one. */
-  readonly segment: number;
-  /** 1-based position inside its zone. */
-  readonly zoneIndex: number;
-}
+/** One position, or several once a word repeats: most words occur once, and an array per word is garbage. */
+type Positions = number | number[];
 
 /**
- * The words of one article, indexed once and shared by every topic matched against it: exact and folded lookup
- * tables, sorted vocabularies for prefix search, and (built on first use) the joined text for character-run terms.
+ * The words of one article, indexed once and shared by every topic matched against it. Stored as parallel arrays
+ * of small integers rather than one object per word: ingest indexes every stored article, and per-word objects
+ * made garbage collection the largest cost of matching.
  */
 export class WordIndex {
-  private readonly exact = new Map<string, number[]>();
-  private readonly folded = new Map<string, number[]>();
+  private readonly texts: string[] = [];
+  /** Phrases never cross segments: title and summary are two segments; every feed title or category is one. */
+  private readonly segments: number[] = [];
+  private readonly starts: number[] = [];
+  private readonly zoneOfSegment: Zone[] = [];
+  /** Zones in the order they were added, with the position of their first word (at most two per index). */
+  private readonly zoneStarts: [Zone, number][] = [];
+  private readonly exact = new Map<string, Positions>();
+  /** Only words that had diacritics to fold (việt → viet); plain words are found in `exact` by their folded form. */
+  private foldedOnly: Map<string, Positions> | undefined;
+  private unspaced: Set<number> | undefined;
   private sortedExact: string[] | undefined;
   private sortedFolded: string[] | undefined;
   private joined: { text: string; offsets: number[] } | undefined;
 
-  constructor(readonly words: readonly IndexedWord[]) {
-    words.forEach((word, position) => {
-      addPosition(this.exact, word.word, position);
-      if (word.folded !== word.word) addPosition(this.folded, word.folded, position);
+  /** Appends one segment of text; `segment` ids are unique within the index. */
+  addSegment(zone: Zone, segment: number, text: string): void {
+    this.zoneOfSegment[segment] = zone;
+    if (!this.zoneStarts.some(([known]) => known === zone)) this.zoneStarts.push([zone, this.texts.length]);
+    const normalized = normalizeText(text);
+    const fast = scanWordsFast(normalized, (word) => {
+      const position = this.texts.length;
+      this.texts.push(word);
+      this.segments.push(segment);
+      this.starts.push(0); // offsets only matter for unspaced scripts, which ASCII text cannot contain
+      addPosition(this.exact, word, position);
     });
-    // Folded lookups must also see words that had nothing to fold.
-    for (const [word, positions] of this.exact) {
-      const existing = this.folded.get(word);
-      if (existing === undefined) this.folded.set(word, positions);
-      else if (existing !== positions)
-        this.folded.set(
-          word,
-          [...existing, ...positions].sort((a, b) => a - b),
-        );
+    if (fast) return;
+    scanWords(normalized, (word, folded, start, unspaced) => {
+      const position = this.texts.length;
+      this.texts.push(word);
+      this.segments.push(segment);
+      this.starts.push(start);
+      addPosition(this.exact, word, position);
+      if (folded !== word) addPosition((this.foldedOnly ??= new Map()), folded, position);
+      if (unspaced) (this.unspaced ??= new Set()).add(position);
+    });
+  }
+
+  get length(): number {
+    return this.texts.length;
+  }
+
+  wordAt(position: number): string {
+    return this.texts[position]!;
+  }
+
+  segmentAt(position: number): number {
+    return this.segments[position]!;
+  }
+
+  zoneAt(position: number): Zone {
+    return this.zoneOfSegment[this.segments[position]!]!;
+  }
+
+  /** 1-based position inside the word's zone, as explanations show it. */
+  zoneIndexAt(position: number): number {
+    const zone = this.zoneAt(position);
+    return position - (this.zoneStarts.find(([known]) => known === zone)?.[1] ?? 0) + 1;
+  }
+
+  isUnspacedAt(position: number): boolean {
+    return this.unspaced?.has(position) ?? false;
+  }
+
+  /** Every span where this query word occurs, in text order. */
+  find(word: TermWord, prefix: boolean, diacriticSensitive: boolean): readonly WordSpan[] {
+    if (word.substring) return this.unspaced ? this.findRun(word.text) : NO_SPANS;
+    const positions = this.positionsOf(word.text, prefix, diacriticSensitive);
+    return positions.length === 0 ? NO_SPANS : positions.map((position) => ({ start: position, end: position }));
+  }
+
+  /** Positions of a whole word or of every word with this prefix, ascending; no objects for the common miss. */
+  positionsOf(text: string, prefix: boolean, diacriticSensitive: boolean): readonly number[] {
+    if (!prefix) {
+      const exact = this.exact.get(text);
+      const folded = diacriticSensitive ? undefined : this.foldedOnly?.get(text);
+      if (folded === undefined) return listOf(exact);
+      return [...listOf(exact), ...listOf(folded)].sort((a, b) => a - b);
+    }
+    const positions: number[] = [];
+    this.collectPrefixed(this.sortedVocabulary('exact'), this.exact, text, positions);
+    if (!diacriticSensitive && this.foldedOnly) {
+      this.collectPrefixed(this.sortedVocabulary('folded'), this.foldedOnly, text, positions);
+    }
+    return positions.length < 2 ? positions : positions.sort((a, b) => a - b);
+  }
+
+  private collectPrefixed(sorted: readonly string[], table: Map<string, Positions>, prefix: string, into: number[]) {
+    for (let at = lowerBound(sorted, prefix); at < sorted.length && sorted[at]!.startsWith(prefix); at++) {
+      const positions = table.get(sorted[at]!)!;
+      if (typeof positions === 'number') into.push(positions);
+      else into.push(...positions);
     }
   }
 
-  /** Every span where this query word occurs. */
-  find(word: TermWord, prefix: boolean, diacriticSensitive: boolean): WordSpan[] {
-    if (word.substring) return this.findRun(word.text);
-    const table = diacriticSensitive ? this.exact : this.folded;
-    if (!prefix) return (table.get(word.text) ?? []).map((position) => ({ start: position, end: position }));
-    const vocabulary = diacriticSensitive ? this.sortedVocabulary('exact') : this.sortedVocabulary('folded');
-    const spans: WordSpan[] = [];
-    for (let at = lowerBound(vocabulary, word.text); at < vocabulary.length; at++) {
-      const candidate = vocabulary[at]!;
-      if (!candidate.startsWith(word.text)) break;
-      for (const position of table.get(candidate) ?? []) spans.push({ start: position, end: position });
-    }
-    return spans.sort((a, b) => a.start - b.start);
-  }
-
-  private sortedVocabulary(kind: 'exact' | 'folded'): string[] {
+  /** The distinct words, sorted once on first prefix use: each prefix is then a binary search. */
+  private sortedVocabulary(kind: 'exact' | 'folded'): readonly string[] {
     if (kind === 'exact') {
       this.sortedExact ??= [...this.exact.keys()].sort();
       return this.sortedExact;
     }
-    this.sortedFolded ??= [...this.folded.keys()].sort();
+    this.sortedFolded ??= [...(this.foldedOnly?.keys() ?? [])].sort();
     return this.sortedFolded;
   }
 
   /** Character-run search for Chinese/Thai/… terms, independent of how the segmenter cut the text. */
-  private findRun(run: string): WordSpan[] {
-    this.joined ??= joinWords(this.words);
+  private findRun(run: string): readonly WordSpan[] {
+    this.joined ??= this.joinWords();
     const { text, offsets } = this.joined;
     const spans: WordSpan[] = [];
     for (let at = text.indexOf(run); at !== -1; at = text.indexOf(run, at + 1)) {
@@ -80,26 +135,50 @@ export class WordIndex {
     }
     return spans;
   }
+
+  /** Words glued together where they touched in the source; a separator where they did not, so runs cannot bridge. */
+  private joinWords(): { text: string; offsets: number[] } {
+    let text = '';
+    const offsets: number[] = [];
+    for (let position = 0; position < this.texts.length; position++) {
+      const previous = position - 1;
+      const touching =
+        previous >= 0 &&
+        this.segments[previous] === this.segments[position] &&
+        this.starts[previous]! + this.texts[previous]!.length === this.starts[position];
+      if (position > 0 && !touching) text += '\u0000';
+      offsets.push(text.length);
+      text += this.texts[position];
+    }
+    return { text, offsets };
+  }
 }
 
-function addPosition(table: Map<string, number[]>, word: string, position: number): void {
+/** Shared empty result: most terms of most topics are absent from most articles. */
+const NO_SPANS: readonly WordSpan[] = Object.freeze([]);
+
+function addPosition(table: Map<string, Positions>, word: string, position: number): void {
   const positions = table.get(word);
-  if (positions) positions.push(position);
-  else table.set(word, [position]);
+  if (positions === undefined) table.set(word, position);
+  else if (typeof positions === 'number') table.set(word, [positions, position]);
+  else positions.push(position);
 }
 
-/** Words glued together where they touched in the source; a separator where they did not, so runs cannot bridge. */
-function joinWords(words: readonly IndexedWord[]): { text: string; offsets: number[] } {
-  let text = '';
-  const offsets: number[] = [];
-  words.forEach((word, position) => {
-    const previous = words[position - 1];
-    const touching = previous && previous.segment === word.segment && previous.end === word.start;
-    if (position > 0 && !touching) text += '\u0000';
-    offsets.push(text.length);
-    text += word.word;
-  });
-  return { text, offsets };
+const NO_POSITIONS: readonly number[] = Object.freeze([]);
+
+function listOf(positions: Positions | undefined): readonly number[] {
+  return positions === undefined ? NO_POSITIONS : typeof positions === 'number' ? [positions] : positions;
+}
+
+function lowerBound(sorted: readonly string[], value: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle]! < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** The word whose joined-text range contains `offset` (offsets are ascending). */
@@ -110,17 +189,6 @@ function wordAt(offsets: readonly number[], offset: number): number {
     const middle = (low + high + 1) >> 1;
     if (offsets[middle]! <= offset) low = middle;
     else high = middle - 1;
-  }
-  return low;
-}
-
-function lowerBound(sorted: readonly string[], value: string): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (sorted[middle]! < value) low = middle + 1;
-    else high = middle;
   }
   return low;
 }
