@@ -1,3 +1,5 @@
+import { zoneOffsetMinutes } from './time-zones.ts';
+
 /**
  * Dates as feeds write them → ISO 8601 UTC (`Date#toISOString`), or undefined when the text names no instant.
  * Accepts RFC 822/1123/2822 with every deviation seen in the wild (missing or wrong or foreign weekday, two-digit
@@ -118,114 +120,6 @@ function fullYear(text: string): number {
   if (text.length === 2) return year < 50 ? 2000 + year : 1900 + year;
   if (text.length === 3) return 1900 + year;
   return year;
-}
-
-/** Offsets in hours (or minutes where noted) of the zone names feeds use. Ambiguous ones take the US/RFC 822 reading. */
-const ZONES: Readonly<Record<string, number>> = {
-  Z: 0,
-  UT: 0,
-  UTC: 0,
-  GMT: 0,
-  WET: 0,
-  WEZ: 0,
-  EST: -5,
-  EDT: -4,
-  CST: -6,
-  CDT: -5,
-  MST: -7,
-  MDT: -6,
-  PST: -8,
-  PDT: -7,
-  AKST: -9,
-  AKDT: -8,
-  HST: -10,
-  HDT: -9,
-  AST: -4,
-  ADT: -3,
-  NST: -3.5,
-  NDT: -2.5,
-  BST: 1,
-  IST: 5.5,
-  WEST: 1,
-  WESZ: 1,
-  CET: 1,
-  MET: 1,
-  MEZ: 1,
-  CEST: 2,
-  MEST: 2,
-  MESZ: 2,
-  EET: 2,
-  OEZ: 2,
-  EEST: 3,
-  OESZ: 3,
-  MSK: 3,
-  MSD: 4,
-  SAST: 2,
-  EAT: 3,
-  GST: 4,
-  PKT: 5,
-  NPT: 5.75,
-  ICT: 7,
-  WIB: 7,
-  HKT: 8,
-  SGT: 8,
-  MYT: 8,
-  PHT: 8,
-  AWST: 8,
-  CCT: 8,
-  JST: 9,
-  KST: 9,
-  ACST: 9.5,
-  ACDT: 10.5,
-  AEST: 10,
-  AEDT: 11,
-  NZST: 12,
-  NZDT: 13,
-  BRT: -3,
-  BRST: -2,
-  ART: -3,
-  CLT: -4,
-  CLST: -3,
-  // RFC 822 military zones, single letters (J is not used)
-  A: -1,
-  B: -2,
-  C: -3,
-  D: -4,
-  E: -5,
-  F: -6,
-  G: -7,
-  H: -8,
-  I: -9,
-  K: -10,
-  L: -11,
-  M: -12,
-  N: 1,
-  O: 2,
-  P: 3,
-  Q: 4,
-  R: 5,
-  S: 6,
-  T: 7,
-  U: 8,
-  V: 9,
-  W: 10,
-  X: 11,
-  Y: 12,
-};
-
-/** Minutes east of UTC; undefined for an unknown zone (the date is then refused rather than guessed). */
-function zoneOffsetMinutes(zone: string): number | undefined {
-  const trimmed = zone.trim();
-  const numeric = /^(?:(?:GMT|UTC|UT)\s*)?([+-])?(\d{1,2}):?(\d{2})?$/i.exec(trimmed);
-  if (numeric && (numeric[1] || trimmed.length === 4 || /^(GMT|UTC|UT)/i.test(trimmed))) {
-    const sign = numeric[1] === '-' ? -1 : 1;
-    const hours = Number(numeric[2]);
-    const minutes = Number(numeric[3] ?? 0);
-    if (hours > 14 || minutes > 59) return undefined;
-    return sign * (hours * 60 + minutes);
-  }
-  const hours = ZONES[trimmed.toUpperCase()];
-  return hours === undefined ? undefined : hours * 60;
 }
 
 function instant(

@@ -1,128 +1,7 @@
 import sanitizeHtml from 'sanitize-html';
 import { decodeXmlText, WINDOWS_1252_C1 } from '../parse/xml/decode-xml-text.ts';
+import { SANITIZE_OPTIONS, URL_ATTRIBUTES } from './html-allow-list.ts';
 import { resolveHttpUrl } from './resolve-url.ts';
-
-/** Embeds we let through: players that run third-party code in their own origin and nothing else. */
-export const ALLOWED_IFRAME_HOSTS: readonly string[] = ['www.youtube-nocookie.com', 'player.vimeo.com'];
-
-const ALLOWED_TAGS = [
-  'a',
-  'abbr',
-  'acronym',
-  'address',
-  'article',
-  'aside',
-  'b',
-  'bdi',
-  'bdo',
-  'big',
-  'blockquote',
-  'br',
-  'caption',
-  'center',
-  'cite',
-  'code',
-  'col',
-  'colgroup',
-  'dd',
-  'del',
-  'details',
-  'dfn',
-  'div',
-  'dl',
-  'dt',
-  'em',
-  'figcaption',
-  'figure',
-  'font',
-  'footer',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hr',
-  'i',
-  'iframe',
-  'img',
-  'ins',
-  'kbd',
-  'li',
-  'mark',
-  'ol',
-  'p',
-  'picture',
-  'pre',
-  'q',
-  's',
-  'samp',
-  'section',
-  'small',
-  'source',
-  'span',
-  'strike',
-  'strong',
-  'sub',
-  'summary',
-  'sup',
-  'table',
-  'tbody',
-  'td',
-  'tfoot',
-  'th',
-  'thead',
-  'time',
-  'tr',
-  'tt',
-  'u',
-  'ul',
-  'var',
-  'audio',
-  'video',
-  'wbr',
-];
-
-/** Attributes carrying URLs: resolved to absolute http(s) or dropped. */
-const URL_ATTRIBUTES = new Set(['href', 'src', 'poster', 'cite']);
-
-const OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: ALLOWED_TAGS,
-  allowedAttributes: {
-    '*': ['title', 'lang', 'dir', 'align'],
-    a: ['href', 'name', 'rel'],
-    img: ['src', 'alt', 'width', 'height'],
-    iframe: ['src', 'width', 'height', 'allowfullscreen'],
-    audio: ['src', 'controls'],
-    video: ['src', 'poster', 'controls', 'width', 'height'],
-    source: ['src', 'type'],
-    blockquote: ['cite'],
-    q: ['cite'],
-    del: ['cite', 'datetime'],
-    ins: ['cite', 'datetime'],
-    time: ['datetime'],
-    td: ['colspan', 'rowspan'],
-    th: ['colspan', 'rowspan', 'scope'],
-    ol: ['start', 'type'],
-  },
-  allowedSchemes: ['http', 'https', 'mailto'],
-  allowedSchemesByTag: {
-    img: ['http', 'https'],
-    iframe: ['https'],
-    audio: ['http', 'https'],
-    video: ['http', 'https'],
-    source: ['http', 'https'],
-  },
-  allowProtocolRelative: false,
-  allowedIframeHostnames: [...ALLOWED_IFRAME_HOSTS],
-  // script/style/etc. lose their text too, not just their tags.
-  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'title', 'template'],
-  // An embed or image whose URL was refused is an empty box: drop it.
-  exclusiveFilter: (frame) => ['iframe', 'img', 'audio', 'video', 'source'].includes(frame.tag) && !frame.attribs.src,
-  // Keep character references as the publisher wrote them; sanitize-html still escapes stray `<`, `>` and `&`.
-  parser: { decodeEntities: false },
-};
 
 /**
  * Allow-list sanitizing of feed HTML before it is stored: no script, style, event handlers or forms; URLs only
@@ -135,7 +14,7 @@ export function sanitizeFeedHtml(html: string | undefined, baseUrl: string | und
   const markup = html.includes('<') && !nestsTooDeep(html);
   const serialized = markup
     ? sanitizeHtml(html, {
-        ...OPTIONS,
+        ...SANITIZE_OPTIONS,
         transformTags: { '*': (tagName, attribs) => ({ tagName, attribs: absolutizeUrls(attribs, baseUrl) }) },
       }).replace(ESCAPED_LONE_AMPERSAND, '&')
     : escapeAsText(html);
