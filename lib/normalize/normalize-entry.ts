@@ -104,8 +104,20 @@ export function normalizeEntry(
 
 /** Undo double-encoded UTF-8 in the fields people read (see repair-mojibake.ts). */
 function repairTextFields(entry: ParsedEntryDetail): ParsedEntryDetail {
-  const repair = (value: string | undefined) => (value === undefined ? undefined : repairMojibake(value));
-  return { ...entry, title: repair(entry.title), summary: repair(entry.summary), content: repair(entry.content) };
+  const { title, summary, content } = entry;
+  const repaired = {
+    title: repairMojibake(title ?? ''),
+    summary: repairMojibake(summary ?? ''),
+    content: repairMojibake(content ?? ''),
+  };
+  if (repaired.title === (title ?? '') && repaired.summary === (summary ?? '') && repaired.content === (content ?? ''))
+    return entry;
+  return {
+    ...entry,
+    title: title && repaired.title,
+    summary: summary && repaired.summary,
+    content: content && repaired.content,
+  };
 }
 
 function publishedOf(

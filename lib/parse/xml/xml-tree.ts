@@ -151,7 +151,8 @@ function openElement(tag: RawTag, parent: Scope, offset: number): Scope {
     }
     (namespaces as Record<string, string>)[prefix] = value.trim();
   }
-  const attrs: Record<string, string> = {};
+  // Most feed elements have no attributes: share one empty record instead of allocating one per element.
+  const attrs: Record<string, string> = tag.attributes.length === 0 ? NO_ATTRIBUTES : {};
   for (const [attrName, value] of tag.attributes) {
     const colon = attrName.indexOf(':');
     if (colon === -1) attrs[attrName.toLowerCase()] = value;
@@ -174,6 +175,7 @@ function openElement(tag: RawTag, parent: Scope, offset: number): Scope {
 }
 
 const MAX_NAMESPACE_BINDINGS = 64;
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
 function joinBase(reference: string, enclosing: string | undefined): string {
   const trimmed = reference.trim();
