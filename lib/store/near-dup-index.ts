@@ -18,7 +18,15 @@ export const NEAR_DUP_RETENTION_DAYS = 7;
 export const nearDupItemKey = (key: NearDupKey, articleId: string) =>
   ({ pk: `SIM#${key.band}#${key.bits}`, sk: articleId }) as const;
 
-export async function findNearDupCandidates(db: Db, item: DedupeItem): Promise<NearDupCandidate[]> {
+/**
+ * The lookup before a fold may read eventually consistent (half the read units: a candidate written a moment ago
+ * and missed here is caught by the settle step); the settle step reads consistently.
+ */
+export async function findNearDupCandidates(
+  db: Db,
+  item: DedupeItem,
+  options: { consistent: boolean } = { consistent: true },
+): Promise<NearDupCandidate[]> {
   const byArticle = new Map<string, NearDupCandidate>();
   for (const key of nearDupKeysOf(item)) {
     let startKey: Record<string, unknown> | undefined;
@@ -28,7 +36,7 @@ export async function findNearDupCandidates(db: Db, item: DedupeItem): Promise<N
           TableName: db.tableName,
           KeyConditionExpression: 'pk = :pk',
           ExpressionAttributeValues: { ':pk': nearDupItemKey(key, '').pk },
-          ConsistentRead: true,
+          ConsistentRead: options.consistent,
           ExclusiveStartKey: startKey,
         }),
       );

@@ -1,11 +1,11 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { articleIdOf } from '../dedupe/article-id.ts';
 import { canonicalizeUrl } from '../dedupe/canonical-url.ts';
 import { decideFold, type FoldWhy } from '../dedupe/decide-fold.ts';
 import type { DedupeItem } from '../dedupe/dedupe-item.ts';
 import { shortHash } from '../dedupe/entry-key.ts';
 import type { Db } from './db.ts';
-import { type ClaimKind, claimKey } from './keys.ts';
+import { articleKey, type ClaimKind, claimKey } from './keys.ts';
 import { findNearDupCandidates } from './near-dup-index.ts';
 
 export interface Resolution {
@@ -17,13 +17,6 @@ export interface Resolution {
 }
 
 const isConditionFailure = (error: unknown) => (error as { name?: string }).name === 'ConditionalCheckFailedException';
-
-async function readClaim(db: Db, kind: ClaimKind, hash: string): Promise<string | undefined> {
-  const { Item } = await db.doc.send(
-    new GetCommand({ TableName: db.tableName, Key: claimKey(kind, hash), ConsistentRead: true }),
-  );
-  return typeof Item?.articleId === 'string' ? Item.articleId : undefined;
-}
 
 /** Conditional put: the first writer of a key wins; everyone else learns the winner's article id. */
 async function claimIfAbsent(
@@ -44,15 +37,25 @@ async function claimIfAbsent(
     return articleId;
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
-    return (await readClaim(db, kind, hash)) ?? articleId;
+    const { Item } = await db.doc.send(
+      new GetCommand({ TableName: db.tableName, Key: claimKey(kind, hash), ConsistentRead: true }),
+    );
+    return typeof Item?.articleId === 'string' ? Item.articleId : articleId;
   }
 }
 
 /**
- * Which article an entry belongs to. Reads first (an entry seen before, a URL already claimed), then looks for a
- * near duplicate through the band keys, then claims — URL first, entry second, each a conditional put — so that
- * concurrent ingests of one link agree on one id without transactions, and a crash between two steps resumes to
- * the same answer: every step is a pure function of what is already stored.
+ * Which article an entry belongs to, at the fewest writes (a write unit costs five read units):
+ *
+ * 1. its own article — the id is a hash of the canonical URL (else of feed + entry key), so the article item,
+ *    created with `attribute_not_exists`, is itself the URL's claim: the same link from any feed lands on it;
+ * 2. else a claim left by an earlier fold (this entry, or this link, folded into another article);
+ * 3. else a near duplicate found through the band keys — then both claims are written (conditional puts, first
+ *    writer wins), so a rerun or another feed carrying this link resolves to the same article without a lookup;
+ * 4. else a new article under its own id (no claim items: the conditional create is the claim).
+ *
+ * One BatchGet reads (1)–(2). Every step is a pure function of what is stored, so a crash between two steps
+ * resumes to the same answer, and concurrent creators of one id meet in the conditional create.
  */
 export async function resolveArticle(
   db: Db,
@@ -64,26 +67,28 @@ export async function resolveArticle(
     expiresAt: number;
   },
 ): Promise<Resolution> {
+  const ownId = articleIdOf({ url: input.item.url, feedId: input.feedId, entryKey: input.entryKey });
   const entryHash = shortHash(`${input.feedId}\u0000${input.entryKey}`);
-  const claimedByEntry = await readClaim(db, 'entry', entryHash);
-  if (claimedByEntry) return { articleId: claimedByEntry, via: 'entry' };
+  const urlHash = input.item.url ? shortHash(canonicalizeUrl(input.item.url)) : undefined;
+  const keys = [articleKey(ownId), claimKey('entry', entryHash), ...(urlHash ? [claimKey('url', urlHash)] : [])];
+  const found = await batchGetByPk(db, keys);
+  if (found.has(keys[0]!.pk)) return { articleId: ownId, via: urlHash ? 'url' : 'entry' };
+  const entryClaim = found.get(keys[1]!.pk)?.articleId;
+  const urlClaim = keys[2] ? found.get(keys[2].pk)?.articleId : undefined;
+  const claimed = typeof entryClaim === 'string' ? entryClaim : typeof urlClaim === 'string' ? urlClaim : undefined;
+  if (claimed) {
+    // A crash may have left one of the two claims unwritten: complete them, as the first run would have.
+    if (urlHash && urlClaim === undefined) await claimIfAbsent(db, 'url', urlHash, claimed, input.expiresAt);
+    if (entryClaim === undefined) await claimIfAbsent(db, 'entry', entryHash, claimed, input.expiresAt);
+    return { articleId: claimed, via: 'entry' };
+  }
 
-  const canonical = input.item.url ? canonicalizeUrl(input.item.url) : undefined;
-  const urlHash = canonical ? shortHash(canonical) : undefined;
-  const claimedByUrl = urlHash ? await readClaim(db, 'url', urlHash) : undefined;
-  let resolution: Resolution;
-  if (claimedByUrl) {
-    resolution = { articleId: claimedByUrl, via: 'url' };
-  } else {
-    const nearDup = await findNearDuplicate(db, input.item);
-    resolution = nearDup ?? {
-      articleId: articleIdOf({ url: input.item.url, feedId: input.feedId, entryKey: input.entryKey }),
-      via: 'new',
-    };
-    if (urlHash) {
-      const winner = await claimIfAbsent(db, 'url', urlHash, resolution.articleId, input.expiresAt);
-      if (winner !== resolution.articleId) resolution = { articleId: winner, via: 'url' };
-    }
+  const nearDup = await findNearDuplicate(db, input.item);
+  if (!nearDup || nearDup.articleId === ownId) return { articleId: ownId, via: 'new' };
+  let resolution: Resolution = nearDup;
+  if (urlHash) {
+    const winner = await claimIfAbsent(db, 'url', urlHash, resolution.articleId, input.expiresAt);
+    if (winner !== resolution.articleId) resolution = { articleId: winner, via: 'url' };
   }
   const winner = await claimIfAbsent(db, 'entry', entryHash, resolution.articleId, input.expiresAt);
   return winner === resolution.articleId ? resolution : { articleId: winner, via: 'entry' };
@@ -94,7 +99,7 @@ export async function resolveArticle(
  * process picks the same article from the same candidates.
  */
 async function findNearDuplicate(db: Db, item: DedupeItem): Promise<Resolution | undefined> {
-  const folds = (await findNearDupCandidates(db, item))
+  const folds = (await findNearDupCandidates(db, item, { consistent: false }))
     .map((candidate) => ({ candidate, decision: decideFold(candidate.item, item) }))
     .filter(({ decision }) => decision.duplicate)
     .sort(
@@ -104,4 +109,21 @@ async function findNearDuplicate(db: Db, item: DedupeItem): Promise<Resolution |
     );
   const best = folds[0];
   return best ? { articleId: best.candidate.articleId, via: 'near-duplicate', why: best.decision.why } : undefined;
+}
+
+/** BatchGet until every key is answered (DynamoDB may leave some unprocessed under load). */
+async function batchGetByPk(db: Db, keys: readonly { pk: string; sk: string }[]) {
+  const found = new Map<string, Record<string, unknown>>();
+  let pending: Record<string, unknown>[] = [...keys];
+  for (let attempt = 0; pending.length > 0; attempt++) {
+    if (attempt >= 10) throw new Error('BatchGet kept leaving keys unprocessed');
+    const { Responses, UnprocessedKeys } = await db.doc.send(
+      new BatchGetCommand({
+        RequestItems: { [db.tableName]: { Keys: pending, ProjectionExpression: 'pk, articleId' } },
+      }),
+    );
+    for (const item of Responses?.[db.tableName] ?? []) found.set(String(item.pk), item);
+    pending = UnprocessedKeys?.[db.tableName]?.Keys ?? [];
+  }
+  return found;
 }

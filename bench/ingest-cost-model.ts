@@ -1,0 +1,101 @@
+/**
+ * The monthly bill of the reference workload (issue 5) from measured capacity units, at DynamoDB on-demand list
+ * prices (us-east-1, before free tiers). docs/cost.md explains every line; change an assumption here and there.
+ */
+export const PRICES = {
+  /** USD per million write request units / read request units (on-demand, us-east-1, since Nov 2024). */
+  writePerMillion: 0.625,
+  readPerMillion: 0.125,
+  storagePerGbMonth: 0.25,
+} as const;
+
+const HOURS_PER_MONTH = 730;
+
+export const WORKLOAD = {
+  feeds: 1000,
+  pollsPerFeedPerHour: 4,
+  newItemsPerFeedPerHour: 2,
+  topicsPerArticle: 1.5,
+  topics: 10,
+  subscribersPerTopic: 500,
+  subscriberPollsPerHour: 2,
+  /** Assumption: share of new items that are another outlet's copy of a stored story (folded, not new). */
+  duplicateShare: 0.2,
+  /** Assumption: share of polls without new items that the server answers 304 (ETag / Last-Modified honoured). */
+  notModifiedShare: 0.6,
+  /** Assumption: topic pages are cached for 60 s per topic and format (CloudFront / API cache): origin reads. */
+  topicCacheSeconds: 60,
+  topicFormats: 3,
+} as const;
+
+export interface MeasuredUnits {
+  /** Per item, feed-state costs excluded. */
+  readonly newArticle: { readonly write: number; readonly read: number };
+  readonly duplicate: { readonly write: number; readonly read: number };
+  /** Per poll. */
+  readonly notModifiedPoll: { readonly write: number; readonly read: number };
+  readonly changedPollNoNewItems: { readonly write: number; readonly read: number };
+  /** One topic page Query (the API's read). */
+  readonly topicPage: { readonly read: number };
+  /** Bytes kept per new article (article, day entry, topic entries, band keys, claims), for storage. */
+  readonly storedBytesPerArticle: number;
+  readonly articleRetentionDays: number;
+}
+
+export function monthlyCost(units: MeasuredUnits) {
+  const w = WORKLOAD;
+  const polls = w.feeds * w.pollsPerFeedPerHour * HOURS_PER_MONTH;
+  const items = w.feeds * w.newItemsPerFeedPerHour * HOURS_PER_MONTH;
+  // A 15-minute window holds at least one new item with Poisson probability 1 - e^(-rate × 0.25 h).
+  const pollsWithNew = polls * (1 - Math.exp(-w.newItemsPerFeedPerHour / w.pollsPerFeedPerHour));
+  const pollsWithout = polls - pollsWithNew;
+  const notModified = pollsWithout * w.notModifiedShare;
+  const changedNoNew = pollsWithout - notModified + pollsWithNew; // every 200 pays the feed-state write
+  const duplicates = items * w.duplicateShare;
+  const newArticles = items - duplicates;
+  const apiRequests = w.topics * w.subscribersPerTopic * w.subscriberPollsPerHour * HOURS_PER_MONTH;
+  const originReads = Math.min(apiRequests, w.topics * w.topicFormats * (3600 / w.topicCacheSeconds) * HOURS_PER_MONTH);
+  const lines = {
+    newArticles: cost(newArticles, units.newArticle),
+    duplicates: cost(duplicates, units.duplicate),
+    notModifiedPolls: cost(notModified, units.notModifiedPoll),
+    changedPolls: cost(changedNoNew, units.changedPollNoNewItems),
+    topicReadsCached: cost(originReads, { write: 0, read: units.topicPage.read }),
+    storage: {
+      gb: round((newArticles * units.storedBytesPerArticle * (units.articleRetentionDays / 30)) / 1e9),
+      usd: round(
+        ((newArticles * units.storedBytesPerArticle * (units.articleRetentionDays / 30)) / 1e9) *
+          PRICES.storagePerGbMonth,
+      ),
+    },
+  };
+  const total = Object.values(lines).reduce((sum, line) => sum + line.usd, 0);
+  return {
+    counts: {
+      polls,
+      pollsWithNew: Math.round(pollsWithNew),
+      notModified: Math.round(notModified),
+      items,
+      newArticles,
+      duplicates,
+      apiRequests,
+      originReads,
+    },
+    lines,
+    uncachedTopicReads: cost(apiRequests, { write: 0, read: units.topicPage.read }),
+    totalUsdPerMonth: round(total),
+  };
+}
+
+function cost(count: number, unit: { write: number; read: number }) {
+  const writeUnits = count * unit.write;
+  const readUnits = count * unit.read;
+  return {
+    count: Math.round(count),
+    writeUnits: Math.round(writeUnits),
+    readUnits: Math.round(readUnits),
+    usd: round((writeUnits * PRICES.writePerMillion + readUnits * PRICES.readPerMillion) / 1e6),
+  };
+}
+
+const round = (value: number) => Math.round(value * 100) / 100;
