@@ -3,11 +3,13 @@ import { seededRandom } from '../../bench/stress/farm-model.ts';
 import { type FarmServer, startFarmServer } from '../../bench/stress/farm-server.ts';
 import { awsError, type CallHook, instrumentDb, throttled, timedOut } from '../../bench/stress/instrument-db.ts';
 import { comparableContent, snapshotTable } from '../../bench/stress/table-snapshot.ts';
+import { handleIngest, type IngestHandlerDeps } from '../../lambdas/ingest.ts';
 import { ingestFeed } from '../../lib/ingest.ts';
 import type { Db } from '../../lib/store/db.ts';
 import { ensureTable } from '../../lib/store/table.ts';
 import { runIngestRound } from '../../local/ingest-round.ts';
 import { startDynalite } from '../support/dynalite.ts';
+import { recordingLogger, sqsEvent } from '../support/sqs-event.ts';
 import { farmIngestDeps, farmSources, smallFarmModel } from './support/farm-harness.ts';
 
 /**
@@ -116,5 +118,30 @@ describe.each([
     await expect(ingestFeed(source!, farmIngestDeps(always.db, NOW))).rejects.toMatchObject({
       name: 'ProvisionedThroughputExceededException',
     });
+  });
+});
+
+describe('the SQS handler under throttling', () => {
+  it('fails exactly the messages whose feed hit the throttle; the rest of the batch is ingested', async () => {
+    const raw = await freshTable();
+    const sources = farmSources(model, farm.origin);
+    const victim = sources[1]!;
+    // Throttle every write that carries the victim feed's id (its articles' sources and its feed state).
+    const faulty = instrumentDb(raw, (command, input) =>
+      command === 'PutCommand' && JSON.stringify(input).includes(victim.feedId)
+        ? { kind: 'fail', error: throttled() }
+        : { kind: 'pass' },
+    );
+    const logger = recordingLogger();
+    const response = await handleIngest(sqsEvent(sources.map((s) => JSON.stringify({ feedId: s.feedId }))), {
+      ingest: farmIngestDeps(faulty.db, NOW),
+      sources: new Map(sources.map((s) => [s.feedId, s])),
+      // recordingLogger's methods return undefined where Powertools' return void: same shape at run time.
+      logger: logger as unknown as IngestHandlerDeps['logger'],
+    });
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'm-1' }]);
+    const states = (await snapshotTable(raw)).feedStates;
+    expect(states.has(victim.feedId), 'the failed feed did not advance its state').toBe(false);
+    expect(states.size).toBe(sources.length - 1);
   });
 });
