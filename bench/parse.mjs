@@ -66,14 +66,14 @@ if (!full) {
 // also lists the entries normalizeFeed drops as unshowable (no title, no link, no text).
 const { realWorld } = await import(pathToFileURL(path.join(harness, 'lib/corpus.mjs')).href);
 await import(pathToFileURL(path.resolve(ours)).href); // registers the TypeScript loader
-const { decodeFeedBytes } = await import('../lib/parse/decode-feed-bytes.ts');
+const { decodeText } = await import('../lib/fetch/decode-text.ts');
 const { parseFeed } = await import('../lib/parse/parse-feed.ts');
 const { normalizeFeed } = await import('../lib/normalize/normalize-feed.ts');
 let items = 0;
 let dropped = 0;
 const incomplete = [];
 for (const feed of realWorld(corpus)) {
-  const parsed = parseFeed(decodeFeedBytes(fs.readFileSync(feed.file)).text);
+  const parsed = parseFeed(decodeText(fs.readFileSync(feed.file)).text);
   if (!parsed.ok) {
     incomplete.push(`${feed.id}: ${parsed.error.kind}`);
     continue;

@@ -1,11 +1,11 @@
 // Adapter for ../shared/tools/parser-eval: wraps wirefold's parse + normalize layer (lib/parse, lib/normalize).
-// It maps shapes only; every fix belongs in lib/. TypeScript is loaded through tsx's ESM loader API (`register`),
+// It maps shapes only; every fix belongs in lib/. Bytes are decoded by lib/fetch/decode-text.ts, as in production. TypeScript is loaded through tsx's ESM loader API (`register`),
 // so the harness can run this file under plain `node` in each of its child processes, with no build step.
 import { register } from 'tsx/esm/api';
 
 register();
 const { parseFeed } = await import('../lib/parse/parse-feed.ts');
-const { decodeFeedBytes } = await import('../lib/parse/decode-feed-bytes.ts');
+const { decodeText } = await import('../lib/fetch/decode-text.ts');
 const { normalizeFeedDetailed } = await import('../lib/normalize/normalize-feed.ts');
 
 export const name = 'wirefold';
@@ -15,7 +15,7 @@ export const version = 'dev';
 const fetchedAt = new Date().toISOString();
 
 export function parse(input) {
-  const text = Buffer.isBuffer(input) ? decodeFeedBytes(input).text : String(input);
+  const text = Buffer.isBuffer(input) ? decodeText(input).text : String(input);
   const parsed = parseFeed(text);
   if (!parsed.ok) throw new Error(`${parsed.error.kind}: ${parsed.error.message}`);
   // No document URL: the harness scores without one (xml:base and the feed's own link still apply).

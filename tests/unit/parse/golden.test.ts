@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { decodeText } from '../../../lib/fetch/decode-text.ts';
 import { normalizeFeed, normalizeFeedDetailed } from '../../../lib/normalize/normalize-feed.ts';
-import { decodeFeedBytes } from '../../../lib/parse/decode-feed-bytes.ts';
 import { parseFeed } from '../../../lib/parse/parse-feed.ts';
 
 // Golden files: each small feed under tests/fixtures/parse/ has `<name>.expected.json` beside it, written once with
@@ -11,7 +11,8 @@ const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/parse');
 const CONTEXT = { feedUrl: 'https://feeds.example.com/path/feed.xml', fetchedAt: '2026-01-01T00:00:00.000Z' };
 
 function readThrough(file: string): unknown {
-  const { text } = decodeFeedBytes(readFileSync(path.join(FIXTURES, file)));
+  // Bytes are decoded by the fetch stage's decoder, exactly as in production.
+  const { text } = decodeText(readFileSync(path.join(FIXTURES, file)));
   const parsed = parseFeed(text);
   if (!parsed.ok) return { error: parsed.error };
   const { feed, entries } = normalizeFeedDetailed(parsed.value, CONTEXT);
