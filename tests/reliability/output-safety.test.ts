@@ -1,4 +1,5 @@
 import type { Element } from 'domhandler';
+import { XMLValidator } from 'fast-xml-parser';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveDepsFor } from '../../lambdas/serve-deps.ts';
@@ -39,6 +40,12 @@ const planted: Planted[] = [
   { name: 'title with markup', title: cdata(`<img src=x onerror=alert('XSS-50')>`), description: 'x', link: '' },
   { name: 'item link javascript:', title: 'link js', description: 'x', link: `javascript:alert('XSS-51')` },
   { name: 'item link data:', title: 'link data', description: 'x', link: 'data:text/html,<script>alert(52)</script>' },
+  {
+    name: 'control characters and noncharacters',
+    title: 'ctl \u0001\u001b[31m &#xFFFE; &#0;',
+    description: cdata('<p>bell \u0007 nul &#0; esc \u001b</p>'),
+    link: '',
+  },
   { name: 'item link vbscript:', title: 'link vb', description: 'x', link: `vbscript:msgbox('XSS-53')` },
 ].map((p, index) => ({
   ...p,
@@ -182,6 +189,14 @@ describe('XSS vectors come out inert', () => {
     let total = 0;
     for (let b = 0; b < buckets; b++) total += jsonFeedViolations(outputs.get(`bucket-${b}.json`)!, 'json').items;
     expect(total).toBe(planted.length);
+  });
+
+  it.each(['rss', 'atom'])('%s: every document is well-formed XML 1.0 (no control characters)', (format) => {
+    for (let b = 0; b < buckets; b++) {
+      const xml = outputs.get(`bucket-${b}.${format}`)!;
+      expect(XMLValidator.validate(xml), `${format} bucket-${b}`).toBe(true);
+      expect(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/.test(xml), `${format} bucket-${b}`).toBe(false);
+    }
   });
 
   it.each(['rss', 'atom'])('%s: no active element, handler or URL in any field', (format) => {
