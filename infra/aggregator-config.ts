@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { formatConfigError, parseFeedsOpml, parseTopicsYaml } from '../lib/config.ts';
+import { formatConfigError, parseFeedsOpml, parseTopicsFile } from '../lib/config.ts';
 import type { FeedSource, TopicDefinition } from '../lib/model.ts';
 
 export interface AggregatorConfig {
@@ -15,7 +15,7 @@ export interface AggregatorConfig {
  */
 export function loadAggregatorConfig(feedsFile: string, topicsFile: string): AggregatorConfig {
   const feeds = parseFeedsOpml(readConfigFile(feedsFile), displayName(feedsFile));
-  const topics = parseTopicsYaml(readConfigFile(topicsFile), displayName(topicsFile));
+  const topics = parseTopicsFile(readConfigFile(topicsFile), displayName(topicsFile));
   const problems = [feeds, topics].flatMap((result) => (result.ok ? [] : [formatConfigError(result.error)]));
   if (!feeds.ok || !topics.ok) {
     throw new Error(`FeedAggregator: invalid configuration, nothing synthesized:\n${problems.join('\n')}`);

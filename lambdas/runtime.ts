@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatConfigError, loadSettings, parseFeedsOpml, parseTopicsYaml, type Settings } from '../lib/config.ts';
+import { loadSettings, type Settings } from '../lib/config/settings.ts';
 import type { FeedSource, TopicDefinition } from '../lib/model.ts';
 import type { TopicMatcher } from '../lib/store/articles.ts';
 import { compileTopicMatchers } from '../lib/topic-matchers.ts';
 
-/** Everything a process needs from its environment and config files, read once per cold start. */
+/** Everything a process needs from its environment and configuration, read once per cold start. */
 export interface Runtime {
   readonly settings: Settings;
   readonly sources: readonly FeedSource[];
@@ -13,38 +13,47 @@ export interface Runtime {
   readonly topicMatchers: readonly TopicMatcher[];
 }
 
+export interface CompiledConfig {
+  readonly sources: readonly FeedSource[];
+  readonly topics: readonly TopicDefinition[];
+}
+
 /** A configuration problem stops start-up (or synth) with every message at once; nothing is half-applied. */
 export class ConfigurationError extends Error {
   override readonly name = 'ConfigurationError';
 }
 
-export function loadConfigFiles(configDir: string): Pick<Runtime, 'sources' | 'topics' | 'topicMatchers'> {
-  const read = (name: string) => {
-    const path = join(configDir, name);
-    try {
-      return { path, text: readFileSync(path, 'utf8') };
-    } catch (error) {
-      throw new ConfigurationError(`${path}: cannot read (${(error as Error).message})`);
-    }
-  };
-  const feedsFile = read('feeds.opml');
-  const topicsFile = read('topics.yaml');
-  const sources = parseFeedsOpml(feedsFile.text, feedsFile.path);
-  const topics = parseTopicsYaml(topicsFile.text, topicsFile.path);
-  const messages = [
-    ...(sources.ok ? [] : [formatConfigError(sources.error)]),
-    ...(topics.ok ? [] : [formatConfigError(topics.error)]),
-  ];
-  if (!sources.ok || !topics.ok) throw new ConfigurationError(messages.join('\n'));
-  const matchers = compileTopicMatchers(topics.value);
-  if (!matchers.ok) {
-    throw new ConfigurationError(matchers.error.map((problem) => `${topicsFile.path}: ${problem}`).join('\n'));
-  }
-  return { sources: sources.value, topics: topics.value, topicMatchers: matchers.value };
+/** The name of the validated configuration that `cdk synth` writes into every Lambda bundle. */
+export const COMPILED_CONFIG_FILE = 'config.json';
+
+/** Compiles the topic queries once; a bad query names its topic. */
+export function runtimeOf(settings: Settings, config: CompiledConfig, origin: string): Runtime {
+  const matchers = compileTopicMatchers(config.topics);
+  if (!matchers.ok) throw new ConfigurationError(matchers.error.map((problem) => `${origin}: ${problem}`).join('\n'));
+  return { settings, sources: config.sources, topics: config.topics, topicMatchers: matchers.value };
 }
 
-export function loadRuntime(env: Readonly<Record<string, string | undefined>>): Runtime {
+export function loadSettingsOrThrow(env: Readonly<Record<string, string | undefined>>): Settings {
   const settings = loadSettings(env);
   if (!settings.ok) throw new ConfigurationError(`environment: ${settings.error.join('; ')}`);
-  return { settings: settings.value, ...loadConfigFiles(settings.value.configDir) };
+  return settings.value;
+}
+
+/**
+ * In Lambda: the feeds and topics were parsed and validated from OPML and YAML at synth, and ship as JSON beside
+ * the handler, so no OPML or YAML parser is bundled (and none runs on a cold start).
+ */
+export function loadRuntime(env: Readonly<Record<string, string | undefined>>): Runtime {
+  const settings = loadSettingsOrThrow(env);
+  const path = join(settings.configDir, COMPILED_CONFIG_FILE);
+  let config: CompiledConfig;
+  try {
+    config = JSON.parse(readFileSync(path, 'utf8')) as CompiledConfig;
+  } catch (error) {
+    throw new ConfigurationError(`${path}: cannot read the compiled configuration (${(error as Error).message})`);
+  }
+  if (!Array.isArray(config.sources) || !Array.isArray(config.topics)) {
+    throw new ConfigurationError(`${path}: expected { "sources": [...], "topics": [...] }`);
+  }
+  return runtimeOf(settings, config, path);
 }

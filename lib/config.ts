@@ -2,4 +2,5 @@
 export { type ConfigError, type ConfigProblem, formatConfigError } from './config/config-error.ts';
 export { feedIdOf, parseFeedsOpml } from './config/feeds-opml.ts';
 export { loadSettings, type Settings } from './config/settings.ts';
+export { parseTopicsFile } from './config/topics-file.ts';
 export { parseTopicsYaml, TOPIC_DEFAULTS } from './config/topics-yaml.ts';

@@ -14,10 +14,14 @@ export type { ApiRequest, ApiResponse, ServeDeps } from './serve/http-types.ts';
 /** Longer request targets are refused (414) before any parsing: no legitimate feed URL comes close. */
 export const MAX_TARGET_CHARS = 2048;
 
-/** The public origin for self links: configured, else from the request (the local server, tests). */
+/**
+ * The public origin for self links: configured, else from the request. Behind CloudFront the Host header is the
+ * Function URL's own name; the distribution's viewer-request function puts the viewer's host (overwriting any a
+ * client sent) in X-Forwarded-Host. The cache key includes the origin, so a spoofed value only affects its sender.
+ */
 function baseUrlOf(request: ApiRequest, deps: ServeDeps): string {
   if (deps.baseUrl) return deps.baseUrl.replace(/\/+$/, '');
-  const host = request.headers.host;
+  const host = request.headers['x-forwarded-host'] ?? request.headers.host;
   const safeHost = host && /^[A-Za-z0-9.\-:[\]]{1,255}$/.test(host) ? host : 'localhost';
   const proto = request.headers['x-forwarded-proto'] === 'https' ? 'https' : 'http';
   return `${proto}://${safeHost}`;

@@ -1,5 +1,6 @@
-import { ConfigurationError, loadRuntime } from '../lambdas/runtime.ts';
+import { ConfigurationError } from '../lambdas/runtime.ts';
 import type { FeedState } from '../lib/model.ts';
+import { loadLocalRuntime } from './config-files.ts';
 import { runDemo } from './demo/run-demo.ts';
 import type { RoundSummary } from './ingest-round.ts';
 import { runLocal } from './run-local.ts';
@@ -31,7 +32,7 @@ function looksOffline(health: readonly FeedState[]): boolean {
 }
 
 async function start() {
-  const runtime = loadRuntime({ CONFIG_DIR: 'config', ...process.env });
+  const runtime = loadLocalRuntime({ CONFIG_DIR: 'config', ...process.env });
   const handle = await runLocal(runtime, {
     host: HOST,
     port,

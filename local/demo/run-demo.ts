@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
-import { loadConfigFiles } from '../../lambdas/runtime.ts';
 import { localServeDeps } from '../../lambdas/serve-deps.ts';
 import { defaultFetchOptions, fetchFeed } from '../../lib/fetch/fetch-feed.ts';
 import type { IngestDeps } from '../../lib/ingest.ts';
+import { loadConfigFiles } from '../config-files.ts';
 import { startEmbeddedDb } from '../embedded-db.ts';
 import { type RoundSummary, runIngestRound } from '../ingest-round.ts';
 import { startServer } from '../server.ts';
