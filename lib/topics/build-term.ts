@@ -1,6 +1,7 @@
 import { err, ok, type Result } from '../result.ts';
 import type { QueryField, QueryNode, TermWord } from './query-ast.ts';
 import { normalizeText, tokenizeText } from './tokenize-text.ts';
+import { slotOfWord } from './word-slots.ts';
 
 const HOST_LABELS = /^[a-z0-9-]+(\.[a-z0-9-]+)*$/;
 const LANGUAGE_TAG = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/;
@@ -53,10 +54,13 @@ export function buildTerm(raw: RawTerm, field: QueryField): Result<QueryNode, st
     previousEnd = word.end;
   }
   const prefixed = prefix && !last.unspaced;
+  const first = termWords[0]!;
+  const firstIsPrefix = prefixed && termWords.length === 1;
   const wordKey = termWords.map((word) => `${word.substring ? '~' : ''}${word.text}`).join(' ');
   return ok({
     kind: 'term',
     key: `${field}|${prefixed ? '*' : ''}|${diacriticSensitive ? '!' : ''}|${display}|${wordKey}`,
+    firstWordSlot: first.substring || firstIsPrefix ? -1 : slotOfWord(first.text),
     field,
     words: termWords,
     prefix: prefixed,

@@ -2,6 +2,7 @@ import { assertNever } from '../result.ts';
 import type { PreparedArticle } from './prepare-article.ts';
 import { LEAD_SUMMARY_WORDS, type MetaNode, type NearNode, type QueryNode, type TermNode } from './query-ast.ts';
 import type { WordIndex, WordSpan } from './word-index.ts';
+import { mayOccur } from './word-slots.ts';
 
 const NO_EVIDENCE: readonly PositionalEvidence[] = Object.freeze([]);
 
@@ -64,12 +65,15 @@ export function queryHolds(node: QueryNode, article: PreparedArticle): boolean {
 /** A one-word term's existence check: a table lookup and a field test, no evidence objects, nothing cached. */
 function wordOccurs(node: TermNode, article: PreparedArticle): boolean {
   const index = indexFor(node, article);
+  if (!mayOccur(index.presence(), node.firstWordSlot, node.diacriticSensitive)) return false;
   const positions = index.positionsOf(node.words[0]!.text, node.prefix, node.diacriticSensitive);
   for (const position of positions) if (inField(node.field, index, position)) return true;
   return false;
 }
 
 function cachedTerm(node: TermNode, article: PreparedArticle): readonly PositionalEvidence[] {
+  // Absent words (most of them) are answered by the presence bitset before any cache or table lookup.
+  if (!mayOccur(indexFor(node, article).presence(), node.firstWordSlot, node.diacriticSensitive)) return NO_EVIDENCE;
   let found = article.termCache.get(node.key);
   if (found === undefined) {
     found = findTerm(node, article);
@@ -100,7 +104,9 @@ export function evaluateQuery(node: QueryNode, article: PreparedArticle): readon
       let evidence: Evidence[] | null = null;
       for (const child of node.children) {
         const found = evaluateQuery(child, article);
-        if (found !== null) (evidence ??= []).push(...found);
+        if (found === null) continue;
+        evidence ??= [];
+        evidence.push(...found);
       }
       return evidence;
     }
@@ -126,6 +132,7 @@ function indexFor(term: TermNode, article: PreparedArticle): WordIndex {
 /** Every occurrence of a word or phrase in the term's field. */
 export function findTerm(term: TermNode, article: PreparedArticle): readonly PositionalEvidence[] {
   const index = indexFor(term, article);
+  if (!mayOccur(index.presence(), term.firstWordSlot, term.diacriticSensitive)) return NO_EVIDENCE;
   const lastWord = term.words.length - 1;
   let spans = index.find(term.words[0]!, term.prefix && lastWord === 0, term.diacriticSensitive);
   if (spans.length === 0) return NO_EVIDENCE;

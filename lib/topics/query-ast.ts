@@ -48,6 +48,8 @@ export interface TermNode extends SourceSpan {
   readonly display: string;
   /** Identity for the per-article cache: equal keys find equal evidence (repeated definitions, shared terms). */
   readonly key: string;
+  /** Slot of the first word in the word registry (word-slots.ts), -1 when it is a prefix or a character run. */
+  readonly firstWordSlot: number;
 }
 
 export interface MetaNode extends SourceSpan {

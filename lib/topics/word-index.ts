@@ -1,5 +1,6 @@
 import type { TermWord } from './query-ast.ts';
 import { normalizeText, scanWords, scanWordsFast } from './tokenize-text.ts';
+import { presenceOf, type WordPresence } from './word-slots.ts';
 
 /** Which part of the article a word came from; positions restart at 1 per zone in explanations. */
 export type Zone = 'title' | 'summary' | 'source' | 'category';
@@ -33,6 +34,8 @@ export class WordIndex {
   private sortedExact: string[] | undefined;
   private sortedFolded: string[] | undefined;
   private joined: { text: string; offsets: number[] } | undefined;
+  private wordPresence: WordPresence | undefined;
+  private leadingChars: Uint8Array | undefined;
 
   /** Appends one segment of text; `segment` ids are unique within the index. */
   addSegment(zone: Zone, segment: number, text: string): void {
@@ -53,9 +56,21 @@ export class WordIndex {
       this.segments.push(segment);
       this.starts.push(start);
       addPosition(this.exact, word, position);
-      if (folded !== word) addPosition((this.foldedOnly ??= new Map()), folded, position);
-      if (unspaced) (this.unspaced ??= new Set()).add(position);
+      if (folded !== word) {
+        this.foldedOnly ??= new Map();
+        addPosition(this.foldedOnly, folded, position);
+      }
+      if (unspaced) {
+        this.unspaced ??= new Set();
+        this.unspaced.add(position);
+      }
     });
+  }
+
+  /** Which registered query words occur here; computed on first use, after all topics compiled. */
+  presence(): WordPresence {
+    this.wordPresence ??= presenceOf(this.exact.keys(), this.foldedOnly?.keys() ?? []);
+    return this.wordPresence;
   }
 
   get length(): number {
@@ -99,12 +114,33 @@ export class WordIndex {
       if (folded === undefined) return listOf(exact);
       return [...listOf(exact), ...listOf(folded)].sort((a, b) => a - b);
     }
+    if (!this.mayStartWith(text)) return NO_POSITIONS;
     const positions: number[] = [];
     this.collectPrefixed(this.sortedVocabulary('exact'), this.exact, text, positions);
     if (!diacriticSensitive && this.foldedOnly) {
       this.collectPrefixed(this.sortedVocabulary('folded'), this.foldedOnly, text, positions);
     }
     return positions.length < 2 ? positions : positions.sort((a, b) => a - b);
+  }
+
+  /**
+   * A bitmap of the first three characters of every distinct word (exact and folded): most prefix terms start with
+   * letters no word here starts with, and answering that from the bitmap saves sorting the vocabulary.
+   */
+  private mayStartWith(prefix: string): boolean {
+    if (!this.leadingChars) {
+      const seen = new Uint8Array(LEADING_BUCKETS);
+      for (const word of this.exact.keys()) {
+        seen[leadingHash(word, 2)] = 1;
+        seen[leadingHash(word, 3)] = 1;
+      }
+      for (const word of this.foldedOnly?.keys() ?? []) {
+        seen[leadingHash(word, 2)] = 1;
+        seen[leadingHash(word, 3)] = 1;
+      }
+      this.leadingChars = seen;
+    }
+    return this.leadingChars[leadingHash(prefix, prefix.length >= 3 ? 3 : 2)] === 1;
   }
 
   private collectPrefixed(sorted: readonly string[], table: Map<string, Positions>, prefix: string, into: number[]) {
@@ -165,6 +201,14 @@ function addPosition(table: Map<string, Positions>, word: string, position: numb
 }
 
 const NO_POSITIONS: readonly number[] = Object.freeze([]);
+const LEADING_BUCKETS = 1 << 12;
+
+/** Hash of a word's first `count` UTF-16 units (2 or 3), salted by the count so both fit in one bitmap. */
+function leadingHash(word: string, count: number): number {
+  let hash: number = count;
+  for (let at = 0; at < count; at++) hash = (hash * 131 + (word.charCodeAt(at) || 0)) | 0;
+  return hash & (LEADING_BUCKETS - 1);
+}
 
 function listOf(positions: Positions | undefined): readonly number[] {
   return positions === undefined ? NO_POSITIONS : typeof positions === 'number' ? [positions] : positions;
