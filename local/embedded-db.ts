@@ -4,6 +4,9 @@ import dynalite from 'dynalite';
 import { createDb, type Db } from '../lib/store/db.ts';
 import { ensureTable } from '../lib/store/table.ts';
 
+/** dynalite checks no signature; the SDK only needs some credentials so it never searches the machine for real ones. */
+export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as const;
+
 /**
  * dynalite in this process, listening on loopback, persisted under `dataDir` (a LevelDB folder) so articles
  * survive restarts; `dataDir` undefined keeps everything in memory (the demo, tests).
@@ -25,11 +28,10 @@ export async function startEmbeddedDb(options: { dataDir?: string; tableName: st
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  // dynalite checks no signature; the SDK only needs some credentials so it never searches the machine for real ones.
   const db = createDb(options.tableName, {
     endpoint,
     region: 'local',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    credentials: LOCAL_CREDENTIALS,
   });
   await ensureTable(db);
   return {
