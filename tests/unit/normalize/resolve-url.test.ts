@@ -21,6 +21,9 @@ describe('resolveHttpUrl', () => {
     ['https://a.example/a\nb', [], 'https://a.example/ab'], // line breaks inside URLs are dropped, as browsers do
     ['http://a.example/?a=1&b=2', [], 'http://a.example/?a=1&b=2'],
     ['HTTP://A.EXAMPLE/Path', [], 'http://a.example/Path'],
+    ['http://Example.com', [], 'http://Example.com'], // plain ASCII absolute URLs are kept as written
+    ['http://a.example/x y', [], 'http://a.example/x%20y'], // anything else is serialized by the URL parser
+    ['http://a.example/\u00c0', [], 'http://a.example/%C3%80'],
     ['', ['https://a.example/'], undefined],
     [undefined, ['https://a.example/'], undefined],
   ] as const)('%j against %j → %j', (reference, bases, expected) => {
