@@ -12,6 +12,7 @@ import { runPairs } from '../lib/dedupe/run-pairs.ts';
 import { scoreByKind, scorePairs } from '../lib/dedupe/score-pairs.ts';
 import { candidateLookupCost } from './dedupe-candidates.ts';
 import { crossValidate } from './dedupe-cross-validation.ts';
+import { compareFingerprints } from './dedupe-fingerprints.ts';
 import { jaccardDuplicate, titleExactDuplicate } from './dedupe-references.ts';
 
 const shared = path.resolve(process.cwd(), '../shared');
@@ -85,6 +86,7 @@ console.log(
         rule: wrong.why.rule,
       })),
       throughput: { pairsPerSecond: Math.round((pairs.length * rounds) / seconds) },
+      fingerprints: compareFingerprints(pairs, run),
       candidateLookup: await candidateLookupCost(candidateItems),
     },
     null,
