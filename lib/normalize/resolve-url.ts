@@ -25,14 +25,15 @@ export function firstHttpBase(...candidates: (string | undefined)[]): string | u
   return undefined;
 }
 
-const AS_WRITTEN = /^https?:\/\/[\x21-\x7e]+$/;
+// Only characters RFC 3986 allows unescaped: no quotes, angle brackets, spaces or backslashes survive as written.
+const AS_WRITTEN = /^https?:\/\/[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+$/;
 
 function toHttpUrl(reference: string, base: string | undefined): string | undefined {
   if (base !== undefined && !/^https?:/i.test(base)) return undefined;
   try {
     const url = new URL(reference, base);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-    // An absolute URL already in plain printable ASCII is kept as the publisher wrote it (no added trailing slash,
+    // An absolute URL made only of characters RFC 3986 allows is kept as the publisher wrote it (no added trailing slash,
     // no case folding): identity is canonicalized later by lib/dedupe, and readers compare links as written.
     return base === undefined && AS_WRITTEN.test(reference) ? reference : url.href;
   } catch {

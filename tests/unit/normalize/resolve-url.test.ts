@@ -23,6 +23,8 @@ describe('resolveHttpUrl', () => {
     ['HTTP://A.EXAMPLE/Path', [], 'http://a.example/Path'],
     ['http://Example.com', [], 'http://Example.com'], // plain ASCII absolute URLs are kept as written
     ['http://a.example/x y', [], 'http://a.example/x%20y'], // anything else is serialized by the URL parser
+    ['http://a.example/"onmouseover="x', [], 'http://a.example/%22onmouseover=%22x'],
+    ['http://a.example/<script>', [], 'http://a.example/%3Cscript%3E'],
     ['http://a.example/\u00c0', [], 'http://a.example/%C3%80'],
     ['', ['https://a.example/'], undefined],
     [undefined, ['https://a.example/'], undefined],
