@@ -54,13 +54,15 @@ export function buildTerm(raw: RawTerm, field: QueryField): Result<QueryNode, st
     previousEnd = word.end;
   }
   const prefixed = prefix && !last.unspaced;
-  const first = termWords[0]!;
-  const firstIsPrefix = prefixed && termWords.length === 1;
+  // Every whole word is registered so articles index it; a trailing prefix word cannot be (it is not a word).
+  const slotsOfWords = termWords.map((word, at) =>
+    word.substring || (prefixed && at === termWords.length - 1) ? -1 : slotOfWord(word.text),
+  );
   const wordKey = termWords.map((word) => `${word.substring ? '~' : ''}${word.text}`).join(' ');
   return ok({
     kind: 'term',
     key: `${field}|${prefixed ? '*' : ''}|${diacriticSensitive ? '!' : ''}|${display}|${wordKey}`,
-    firstWordSlot: first.substring || firstIsPrefix ? -1 : slotOfWord(first.text),
+    firstWordSlot: slotsOfWords[0]!,
     field,
     words: termWords,
     prefix: prefixed,

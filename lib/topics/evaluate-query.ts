@@ -1,8 +1,14 @@
 import { assertNever } from '../result.ts';
 import type { PreparedArticle } from './prepare-article.ts';
-import { LEAD_SUMMARY_WORDS, type MetaNode, type NearNode, type QueryNode, type TermNode } from './query-ast.ts';
+import {
+  LEAD_SUMMARY_WORDS,
+  type MetaNode,
+  type NearNode,
+  type OrNode,
+  type QueryNode,
+  type TermNode,
+} from './query-ast.ts';
 import type { WordIndex, WordSpan } from './word-index.ts';
-import { mayOccur } from './word-slots.ts';
 
 const NO_EVIDENCE: readonly PositionalEvidence[] = Object.freeze([]);
 
@@ -52,7 +58,7 @@ export function queryHolds(node: QueryNode, article: PreparedArticle): boolean {
     case 'and':
       return node.children.every((child) => queryHolds(child, article));
     case 'or':
-      return node.children.some((child) => queryHolds(child, article));
+      return !orCertainlyAbsent(node, article) && node.children.some((child) => queryHolds(child, article));
     case 'not':
       return !queryHolds(node.child, article);
     case 'near':
@@ -65,15 +71,16 @@ export function queryHolds(node: QueryNode, article: PreparedArticle): boolean {
 /** A one-word term's existence check: a table lookup and a field test, no evidence objects, nothing cached. */
 function wordOccurs(node: TermNode, article: PreparedArticle): boolean {
   const index = indexFor(node, article);
-  if (!mayOccur(index.presence(), node.firstWordSlot, node.diacriticSensitive)) return false;
+  if (!index.mayContain(node.words[0]!.text, node.firstWordSlot, node.diacriticSensitive)) return false;
   const positions = index.positionsOf(node.words[0]!.text, node.prefix, node.diacriticSensitive);
   for (const position of positions) if (inField(node.field, index, position)) return true;
   return false;
 }
 
 function cachedTerm(node: TermNode, article: PreparedArticle): readonly PositionalEvidence[] {
-  // Absent words (most of them) are answered by the presence bitset before any cache or table lookup.
-  if (!mayOccur(indexFor(node, article).presence(), node.firstWordSlot, node.diacriticSensitive)) return NO_EVIDENCE;
+  // Absent words (most of them) are answered by the small index of query words before any cache lookup.
+  const index = indexFor(node, article);
+  if (!index.mayContain(node.words[0]!.text, node.firstWordSlot, node.diacriticSensitive)) return NO_EVIDENCE;
   let found = article.termCache.get(node.key);
   if (found === undefined) {
     found = findTerm(node, article);
@@ -101,6 +108,7 @@ export function evaluateQuery(node: QueryNode, article: PreparedArticle): readon
       return evidence;
     }
     case 'or': {
+      if (orCertainlyAbsent(node, article)) return null;
       let evidence: Evidence[] | null = null;
       for (const child of node.children) {
         const found = evaluateQuery(child, article);
@@ -132,7 +140,7 @@ function indexFor(term: TermNode, article: PreparedArticle): WordIndex {
 /** Every occurrence of a word or phrase in the term's field. */
 export function findTerm(term: TermNode, article: PreparedArticle): readonly PositionalEvidence[] {
   const index = indexFor(term, article);
-  if (!mayOccur(index.presence(), term.firstWordSlot, term.diacriticSensitive)) return NO_EVIDENCE;
+  if (!index.mayContain(term.words[0]!.text, term.firstWordSlot, term.diacriticSensitive)) return NO_EVIDENCE;
   const lastWord = term.words.length - 1;
   let spans = index.find(term.words[0]!, term.prefix && lastWord === 0, term.diacriticSensitive);
   if (spans.length === 0) return NO_EVIDENCE;
@@ -194,6 +202,57 @@ function evaluateNear(node: NearNode, article: PreparedArticle): PositionalEvide
     }
   }
   return sortByGap(pairs);
+}
+
+/** What an OR of plain terms needs to be ruled out without visiting its children. */
+interface OrPrecheck {
+  readonly words: readonly string[];
+  readonly slots: Int32Array;
+  readonly sensitive: Uint8Array;
+  readonly prefixes: readonly string[];
+}
+
+const orPrechecks = new WeakMap<OrNode, OrPrecheck | null>();
+
+/**
+ * Word lists (`@sea`, `@tech`) are big ORs and usually absent. When every alternative is a title/summary term,
+ * the whole OR is ruled out by a tight loop over the article's query-word index and prefix bitmap instead of a
+ * visit per term.
+ */
+function orCertainlyAbsent(node: OrNode, article: PreparedArticle): boolean {
+  let precheck = orPrechecks.get(node);
+  if (precheck === undefined) {
+    precheck = buildOrPrecheck(node);
+    orPrechecks.set(node, precheck);
+  }
+  if (precheck === null) return false;
+  const index = article.text;
+  for (let at = 0; at < precheck.slots.length; at++) {
+    if (index.mayContain(precheck.words[at]!, precheck.slots[at]!, precheck.sensitive[at] === 1)) return false;
+  }
+  for (const prefix of precheck.prefixes) if (article.text.mayStartWith(prefix)) return false;
+  return true;
+}
+
+function buildOrPrecheck(node: OrNode): OrPrecheck | null {
+  const words: string[] = [];
+  const slots: number[] = [];
+  const sensitive: number[] = [];
+  const prefixes: string[] = [];
+  for (const child of node.children) {
+    if (child.kind !== 'term' || child.field === 'source' || child.field === 'category') return null;
+    const first = child.words[0]!;
+    if (child.firstWordSlot >= 0) {
+      words.push(first.text);
+      slots.push(child.firstWordSlot);
+      sensitive.push(child.diacriticSensitive ? 1 : 0);
+    } else if (child.prefix && child.words.length === 1 && !first.substring) {
+      prefixes.push(first.text);
+    } else {
+      return null;
+    }
+  }
+  return { words, slots: Int32Array.from(slots), sensitive: Uint8Array.from(sensitive), prefixes };
 }
 
 const leafCounts = new WeakMap<QueryNode, number>();

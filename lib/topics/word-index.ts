@@ -1,6 +1,6 @@
 import type { TermWord } from './query-ast.ts';
 import { normalizeText, scanWords, scanWordsFast } from './tokenize-text.ts';
-import { presenceOf, type WordPresence } from './word-slots.ts';
+import { knownSlotOf, registeredWordCount } from './word-slots.ts';
 
 /** Which part of the article a word came from; positions restart at 1 per zone in explanations. */
 export type Zone = 'title' | 'summary' | 'source' | 'category';
@@ -15,26 +15,28 @@ export interface WordSpan {
 type Positions = number | number[];
 
 /**
- * The words of one article, indexed once and shared by every topic matched against it. Stored as parallel arrays
- * of small integers rather than one object per word: ingest indexes every stored article, and per-word objects
- * made garbage collection the largest cost of matching.
+ * The words of one article, indexed once and shared by every topic matched against it. The word list is kept as
+ * parallel arrays (no object per word); positions are indexed only for words some compiled query uses (see
+ * word-slots.ts). Anything else (prefixes, words registered after this index was built) scans the word list.
  */
 export class WordIndex {
   private readonly texts: string[] = [];
+  /** The folded form of each word (the same string when there was nothing to fold). */
+  private readonly folds: string[] = [];
   /** Phrases never cross segments: title and summary are two segments; every feed title or category is one. */
   private readonly segments: number[] = [];
   private readonly starts: number[] = [];
   private readonly zoneOfSegment: Zone[] = [];
   /** Zones in the order they were added, with the position of their first word (at most two per index). */
   private readonly zoneStarts: [Zone, number][] = [];
+  /** Registered query words as written here. */
   private readonly exact = new Map<string, Positions>();
-  /** Only words that had diacritics to fold (việt → viet); plain words are found in `exact` by their folded form. */
-  private foldedOnly: Map<string, Positions> | undefined;
+  /** Registered query words reached only by folding diacritics (việt → viet). */
+  private readonly foldedOnly = new Map<string, Positions>();
+  /** Words with slots below this were registered when the index was built: for them a miss is certain. */
+  private readonly knownSlots = registeredWordCount();
   private unspaced: Set<number> | undefined;
-  private sortedExact: string[] | undefined;
-  private sortedFolded: string[] | undefined;
   private joined: { text: string; offsets: number[] } | undefined;
-  private wordPresence: WordPresence | undefined;
   private leadingChars: Uint8Array | undefined;
 
   /** Appends one segment of text; `segment` ids are unique within the index. */
@@ -45,21 +47,20 @@ export class WordIndex {
     const fast = scanWordsFast(normalized, (word) => {
       const position = this.texts.length;
       this.texts.push(word);
+      this.folds.push(word);
       this.segments.push(segment);
       this.starts.push(0); // offsets only matter for unspaced scripts, which ASCII text cannot contain
-      addPosition(this.exact, word, position);
+      if (knownSlotOf(word) >= 0) addPosition(this.exact, word, position);
     });
     if (fast) return;
     scanWords(normalized, (word, folded, start, unspaced) => {
       const position = this.texts.length;
       this.texts.push(word);
+      this.folds.push(folded);
       this.segments.push(segment);
       this.starts.push(start);
-      addPosition(this.exact, word, position);
-      if (folded !== word) {
-        this.foldedOnly ??= new Map();
-        addPosition(this.foldedOnly, folded, position);
-      }
+      if (knownSlotOf(word) >= 0) addPosition(this.exact, word, position);
+      if (folded !== word && knownSlotOf(folded) >= 0) addPosition(this.foldedOnly, folded, position);
       if (unspaced) {
         this.unspaced ??= new Set();
         this.unspaced.add(position);
@@ -67,10 +68,10 @@ export class WordIndex {
     });
   }
 
-  /** Which registered query words occur here; computed on first use, after all topics compiled. */
-  presence(): WordPresence {
-    this.wordPresence ??= presenceOf(this.exact.keys(), this.foldedOnly?.keys() ?? []);
-    return this.wordPresence;
+  /** False only when the word certainly does not occur: for words registered before this index was built. */
+  mayContain(word: string, slot: number, diacriticSensitive: boolean): boolean {
+    if (slot < 0 || slot >= this.knownSlots) return true;
+    return this.exact.has(word) || (!diacriticSensitive && this.foldedOnly.has(word));
   }
 
   get length(): number {
@@ -108,57 +109,45 @@ export class WordIndex {
 
   /** Positions of a whole word or of every word with this prefix, ascending; no objects for the common miss. */
   positionsOf(text: string, prefix: boolean, diacriticSensitive: boolean): readonly number[] {
-    if (!prefix) {
-      const exact = this.exact.get(text);
-      const folded = diacriticSensitive ? undefined : this.foldedOnly?.get(text);
-      if (folded === undefined) return listOf(exact);
-      return [...listOf(exact), ...listOf(folded)].sort((a, b) => a - b);
-    }
-    if (!this.mayStartWith(text)) return NO_POSITIONS;
+    if (prefix) return this.mayStartWith(text) ? this.scan(text, true, diacriticSensitive) : NO_POSITIONS;
+    const slot = knownSlotOf(text);
+    if (slot < 0 || slot >= this.knownSlots) return this.scan(text, false, diacriticSensitive);
+    const exact = this.exact.get(text);
+    const folded = diacriticSensitive ? undefined : this.foldedOnly.get(text);
+    if (folded === undefined) return listOf(exact);
+    return [...listOf(exact), ...listOf(folded)].sort((a, b) => a - b);
+  }
+
+  /** The slow path: every position whose word (or folded word) is `text`, or starts with it. */
+  private scan(text: string, prefix: boolean, diacriticSensitive: boolean): readonly number[] {
     const positions: number[] = [];
-    this.collectPrefixed(this.sortedVocabulary('exact'), this.exact, text, positions);
-    if (!diacriticSensitive && this.foldedOnly) {
-      this.collectPrefixed(this.sortedVocabulary('folded'), this.foldedOnly, text, positions);
+    for (let position = 0; position < this.texts.length; position++) {
+      const word = this.texts[position]!;
+      const folded = this.folds[position]!;
+      const hit = prefix
+        ? word.startsWith(text) || (!diacriticSensitive && folded.startsWith(text))
+        : word === text || (!diacriticSensitive && folded === text);
+      if (hit) positions.push(position);
     }
-    return positions.length < 2 ? positions : positions.sort((a, b) => a - b);
+    return positions.length === 0 ? NO_POSITIONS : positions;
   }
 
   /**
-   * A bitmap of the first three characters of every distinct word (exact and folded): most prefix terms start with
-   * letters no word here starts with, and answering that from the bitmap saves sorting the vocabulary.
+   * A bitmap of the first two and three characters of every word (as written and folded): most prefix terms start
+   * with letters no word here starts with, and the bitmap answers that without scanning the words.
    */
-  private mayStartWith(prefix: string): boolean {
+  mayStartWith(prefix: string): boolean {
     if (!this.leadingChars) {
       const seen = new Uint8Array(LEADING_BUCKETS);
-      for (const word of this.exact.keys()) {
-        seen[leadingHash(word, 2)] = 1;
-        seen[leadingHash(word, 3)] = 1;
-      }
-      for (const word of this.foldedOnly?.keys() ?? []) {
-        seen[leadingHash(word, 2)] = 1;
-        seen[leadingHash(word, 3)] = 1;
+      for (let position = 0; position < this.texts.length; position++) {
+        for (const word of [this.texts[position]!, this.folds[position]!]) {
+          seen[leadingHash(word, 2)] = 1;
+          seen[leadingHash(word, 3)] = 1;
+        }
       }
       this.leadingChars = seen;
     }
     return this.leadingChars[leadingHash(prefix, prefix.length >= 3 ? 3 : 2)] === 1;
-  }
-
-  private collectPrefixed(sorted: readonly string[], table: Map<string, Positions>, prefix: string, into: number[]) {
-    for (let at = lowerBound(sorted, prefix); at < sorted.length && sorted[at]!.startsWith(prefix); at++) {
-      const positions = table.get(sorted[at]!)!;
-      if (typeof positions === 'number') into.push(positions);
-      else into.push(...positions);
-    }
-  }
-
-  /** The distinct words, sorted once on first prefix use: each prefix is then a binary search. */
-  private sortedVocabulary(kind: 'exact' | 'folded'): readonly string[] {
-    if (kind === 'exact') {
-      this.sortedExact ??= [...this.exact.keys()].sort();
-      return this.sortedExact;
-    }
-    this.sortedFolded ??= [...(this.foldedOnly?.keys() ?? [])].sort();
-    return this.sortedFolded;
   }
 
   /** Character-run search for Chinese/Thai/… terms, independent of how the segmenter cut the text. */
@@ -212,17 +201,6 @@ function leadingHash(word: string, count: number): number {
 
 function listOf(positions: Positions | undefined): readonly number[] {
   return positions === undefined ? NO_POSITIONS : typeof positions === 'number' ? [positions] : positions;
-}
-
-function lowerBound(sorted: readonly string[], value: string): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (sorted[middle]! < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 /** The word whose joined-text range contains `offset` (offsets are ascending). */

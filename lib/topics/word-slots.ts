@@ -1,15 +1,16 @@
 /**
- * Every whole word that some compiled query looks up gets a small integer slot. An article then answers "which
- * query words do I contain?" with one pass over its own distinct words into two bitsets, and a topic's hundreds
- * of absent terms cost one array read each instead of a hash lookup. Process-wide so ten topics share one pass.
+ * The whole words that compiled queries look up, each with a small integer slot. Articles index only these words
+ * (plus the plain word list for prefixes and explanations): a typical article has a hundred distinct words and the
+ * topics ask about a few of them, so building a full per-article dictionary was most of the cost of matching.
+ * Process-wide so every topic shares one index per article.
  *
  * Bounded: ad-hoc `?q=` queries also register their words, so after MAX_SLOTS distinct words new words get no
- * slot and simply take the ordinary lookup path (configured topics compile at startup and are registered first).
+ * slot, and lookups for them fall back to scanning the article's word list (still correct, only slower).
  */
 const MAX_SLOTS = 50_000;
 const slots = new Map<string, number>();
 
-/** The word's slot, or -1 when the registry is full. */
+/** Registers a query word; returns its slot, or -1 when the registry is full. */
 export function slotOfWord(word: string): number {
   const known = slots.get(word);
   if (known !== undefined) return known;
@@ -18,32 +19,12 @@ export function slotOfWord(word: string): number {
   return slots.size - 1;
 }
 
-/** Which registered words occur in an article: `exact` as written, `folded` once diacritics are removed. */
-export interface WordPresence {
-  readonly exact: Uint8Array;
-  readonly folded: Uint8Array;
+/** The slot of an already registered word, else -1; never registers. */
+export function knownSlotOf(word: string): number {
+  return slots.get(word) ?? -1;
 }
 
-/** One lookup per distinct article word; words no query uses are skipped. */
-export function presenceOf(exactWords: Iterable<string>, foldedOnlyWords: Iterable<string>): WordPresence {
-  const exact = new Uint8Array(slots.size);
-  const folded = new Uint8Array(slots.size);
-  for (const word of exactWords) {
-    const slot = slots.get(word);
-    if (slot !== undefined) exact[slot] = 1;
-  }
-  for (const word of foldedOnlyWords) {
-    const slot = slots.get(word);
-    if (slot !== undefined) folded[slot] = 1;
-  }
-  return { exact, folded };
-}
-
-/**
- * False only when the word certainly does not occur: a slot registered after the article was scanned (a topic
- * compiled mid-article) reads as "unknown", never as absent.
- */
-export function mayOccur(presence: WordPresence, slot: number, diacriticSensitive: boolean): boolean {
-  if (slot < 0 || slot >= presence.exact.length) return true;
-  return presence.exact[slot] === 1 || (!diacriticSensitive && presence.folded[slot] === 1);
+/** How many words are registered now: an index built at size n knows exactly the words with slots below n. */
+export function registeredWordCount(): number {
+  return slots.size;
 }

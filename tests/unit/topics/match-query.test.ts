@@ -157,3 +157,18 @@ describe('matchArticle', () => {
     expect(topic.ok || topic.error.kind).toBe('unclosed-paren');
   });
 });
+
+describe('articles prepared before a query was compiled', () => {
+  it('still find words the new query registers afterwards', () => {
+    const article = makeArticle({ title: 'Zyxwvut unveils a quantumfoam chip', summaryHtml: 'Made by Zyxwvut.' });
+    const early = compileQuery('chip', topicQueryLimits);
+    if (!early.ok) throw new Error(early.error.message);
+    expect(matchQuery(early.value, article)).toBeDefined(); // prepares and caches the article's index
+    const late = compileQuery('quantumfoam AND "made by zyxwvut"', topicQueryLimits);
+    if (!late.ok) throw new Error(late.error.message);
+    expect(matchQuery(late.value, article)?.why).toEqual([
+      'title: quantumfoam (word 4)',
+      'summary: "made by zyxwvut" (word 1)',
+    ]);
+  });
+});
