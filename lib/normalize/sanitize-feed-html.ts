@@ -70,6 +70,10 @@ const UNCLOSED_TAGS = new Set([
 ]);
 function nestsTooDeep(html: string): boolean {
   if (html.length < MAX_HTML_DEPTH * 4) return false;
+  // Fewer tags than the limit cannot nest deeper than it: count `<` cheaply before running the tag regex.
+  let tags = 0;
+  for (let at = html.indexOf('<'); at !== -1 && tags <= MAX_HTML_DEPTH; at = html.indexOf('<', at + 1)) tags++;
+  if (tags <= MAX_HTML_DEPTH) return false;
   let depth = 0;
   for (const match of html.matchAll(/<(\/?)([a-zA-Z][\w:-]*)[^>]*?(\/?)>/g)) {
     if (UNCLOSED_TAGS.has(match[2]!.toLowerCase())) continue;

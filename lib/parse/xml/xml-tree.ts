@@ -161,20 +161,38 @@ function openElement(tag: RawTag, parent: Scope, offset: number): Scope {
       attrs[`${canonicalPrefix(namespaces[prefix], prefix)}:${attrName.slice(colon + 1).toLowerCase()}`] = value;
     }
   }
-  const colon = tag.name.indexOf(':');
-  const prefix = colon === -1 ? '' : tag.name.slice(0, colon);
-  const local = (colon === -1 ? tag.name : tag.name.slice(colon + 1)).toLowerCase();
-  const canonical = canonicalPrefix(namespaces[prefix], prefix);
-  const key = canonical === '' ? local : `${canonical}:${local}`;
+  const { key, ns } = nameKeyOf(tag.name, namespaces);
   const parentElement = parent.element;
   const xmlBase = attrs['xml:base'];
   const base = xmlBase === undefined ? parentElement.base : joinBase(xmlBase, parentElement.base);
   const lang = attrs['xml:lang'] ?? parentElement.lang;
-  const element = makeElement(tag.name, key, namespaces[prefix], attrs, tag.attributes, base, lang, offset);
+  const element = makeElement(tag.name, key, ns, attrs, tag.attributes, base, lang, offset);
   return { element, namespaces };
 }
 
 const MAX_NAMESPACE_BINDINGS = 64;
+
+interface NameKey {
+  readonly key: string;
+  readonly ns: string | undefined;
+}
+// Feeds repeat a handful of element names thousands of times under one set of namespace bindings: memoize the
+// key per bindings object (a new object only where a document declares namespaces).
+const nameKeys = new WeakMap<Readonly<Record<string, string>>, Map<string, NameKey>>();
+
+function nameKeyOf(name: string, namespaces: Readonly<Record<string, string>>): NameKey {
+  let cache = nameKeys.get(namespaces);
+  if (!cache) nameKeys.set(namespaces, (cache = new Map()));
+  const cached = cache.get(name);
+  if (cached) return cached;
+  const colon = name.indexOf(':');
+  const prefix = colon === -1 ? '' : name.slice(0, colon);
+  const local = (colon === -1 ? name : name.slice(colon + 1)).toLowerCase();
+  const canonical = canonicalPrefix(namespaces[prefix], prefix);
+  const computed = { key: canonical === '' ? local : `${canonical}:${local}`, ns: namespaces[prefix] };
+  if (cache.size < 1024) cache.set(name, computed); // bounded: hostile documents invent names without end
+  return computed;
+}
 const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
 function joinBase(reference: string, enclosing: string | undefined): string {
