@@ -4,8 +4,8 @@
  * the highest recall whose precision on the tuning half is >= MIN_TUNING_PRECISION, ties to the most conservative.
  */
 import { createHash } from 'node:crypto';
-import { decideFold } from '../lib/dedupe/decide-fold.ts';
 import { prepareItem } from '../lib/dedupe/dedupe-item.ts';
+import { foldAsIngest } from '../lib/dedupe/fold-as-ingest.ts';
 import { defaultFoldThresholds, type FoldThresholds } from '../lib/dedupe/fold-thresholds.ts';
 import type { ItemPair } from '../lib/dedupe/pair-file.ts';
 import { type PairScore, scorePairs } from '../lib/dedupe/score-pairs.ts';
@@ -26,7 +26,7 @@ function score(pairs: readonly Prepared[], thresholds: Partial<FoldThresholds>):
     pairs.map(({ pair, stored, arriving }) => ({
       pairId: pair.pairId,
       label: pair.label === true,
-      duplicate: decideFold(stored, arriving, { thresholds }).duplicate,
+      duplicate: foldAsIngest(stored, arriving, { thresholds }).duplicate,
     })),
   );
 }
@@ -95,7 +95,7 @@ export function crossValidate(pairs: readonly ItemPair[]) {
       (index === 0 ? second : first).map(({ pair, stored, arriving }) => ({
         pairId: pair.pairId,
         label: pair.label === true,
-        duplicate: decideFold(stored, arriving, { thresholds: fold.thresholds }).duplicate,
+        duplicate: foldAsIngest(stored, arriving, { thresholds: fold.thresholds }).duplicate,
       })),
     ),
   );

@@ -11,6 +11,7 @@ import { defaultFoldThresholds } from '../lib/dedupe/fold-thresholds.ts';
 import { runPairs } from '../lib/dedupe/run-pairs.ts';
 import { scoreByKind, scorePairs } from '../lib/dedupe/score-pairs.ts';
 import { candidateLookupCost } from './dedupe-candidates.ts';
+import { storeConsistency } from './dedupe-consistency.ts';
 import { crossValidate } from './dedupe-cross-validation.ts';
 import { compareFingerprints } from './dedupe-fingerprints.ts';
 import { jaccardDuplicate, titleExactDuplicate } from './dedupe-references.ts';
@@ -87,6 +88,7 @@ console.log(
       })),
       throughput: { pairsPerSecond: Math.round((pairs.length * rounds) / seconds) },
       fingerprints: compareFingerprints(pairs, run),
+      cliAgreesWithStore: await storeConsistency(pairs, run),
       candidateLookup: await candidateLookupCost(candidateItems),
     },
     null,

@@ -12,7 +12,9 @@ export type FoldRule =
   | 'summaries-differ'
   | 'titles-differ'
   | 'title-alone-not-enough'
-  | 'guarded';
+  | 'guarded'
+  /** The decision would fold, but ingest never compares the two: they share no near-duplicate lookup key. */
+  | 'not-a-candidate';
 
 /** Why two items that look alike are kept apart even though their text overlaps. */
 export type FoldGuard = 'live-page' | 'roundup-or-newsletter' | 'numbers-differ' | 'template-title';

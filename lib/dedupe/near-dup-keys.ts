@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type DedupeItem, type PreparedItem, prepareItem } from './dedupe-item.ts';
+import { contentWordsOf } from './text.ts';
 
 /**
  * Lookup keys for near-duplicate candidates (`SIM#<band>#<bits>` in the table). Each key is one small item per
@@ -7,6 +8,7 @@ import { type DedupeItem, type PreparedItem, prepareItem } from './dedupe-item.t
  * to what the fold rules can actually confirm, measured on the development pairs (docs/dedupe.md):
  *
  * - `t`: the normalized headline — syndicated copies under one headline, items whose summary is missing;
+ * - `l`: the lede — the first content words of the summary, shared by wire copies under rewritten headlines;
  * - `m0…`: MinHash bands of the lede's 3-word shingles (first 30 words of the summary): wire copies and re-posts
  *   share their lede even when the headline was rewritten, a dateline was added or a toll changed;
  * - `u`: the outlet's own article number or slug, for one article mirrored or re-posted at another URL.
@@ -25,6 +27,7 @@ export interface NearDupKeyOptions {
 export const defaultNearDupKeyOptions: NearDupKeyOptions = { minHashBands: 2, minHashRows: 2 };
 
 const SHINGLE_WORDS = 30;
+const LEDE_WORDS = 8;
 
 export function nearDupKeysOf(
   item: DedupeItem | PreparedItem,
@@ -33,6 +36,8 @@ export function nearDupKeysOf(
   const prepared = 'titleWords' in item ? item : prepareItem(item);
   const keys: NearDupKey[] = [];
   if (prepared.titleKey) keys.push({ band: 't', bits: hash(prepared.titleKey) });
+  const lede = contentWordsOf(prepared.summaryWords);
+  if (lede.length >= LEDE_WORDS) keys.push({ band: 'l', bits: hash(lede.slice(0, LEDE_WORDS).join(' ')) });
   const shingles = shingleSet(prepared.summaryWords.slice(0, SHINGLE_WORDS));
   if (shingles.length >= 4) {
     const signature = minHash(shingles, options.minHashBands * options.minHashRows);

@@ -1,4 +1,5 @@
-import { decideFold, type FoldOptions, type FoldWhy } from './decide-fold.ts';
+import type { FoldOptions, FoldWhy } from './decide-fold.ts';
+import { foldAsIngest } from './fold-as-ingest.ts';
 import { type ItemPair, type PairLineError, parsePairFile } from './pair-file.ts';
 import { type KindScore, type PairScore, scoreByKind, scorePairs } from './score-pairs.ts';
 
@@ -23,11 +24,12 @@ export interface PairsRun {
 
 /**
  * The whole `dedupe pairs` command minus the I/O, so the bench and the tests run exactly what the CLI runs.
- * Each pair goes through decideFold — the function ingest calls — with the thresholds given (defaults in the CLI).
+ * Each pair goes through foldAsIngest — ingest's candidate lookup and decideFold, the function ingest calls — with
+ * the thresholds given (defaults in the CLI).
  */
 export function runPairs(text: string, options: FoldOptions & { labels?: boolean } = {}): PairsRun {
   const { pairs, errors } = parsePairFile(text);
-  const decided = pairs.map((pair) => ({ pair, decision: decideFold(pair.stored, pair.arriving, options) }));
+  const decided = pairs.map((pair) => ({ pair, decision: foldAsIngest(pair.stored, pair.arriving, options) }));
   const decisionLines = decided.map(({ pair, decision }) => ({
     pair_id: pair.pairId,
     duplicate: decision.duplicate,

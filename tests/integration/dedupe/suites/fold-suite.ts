@@ -68,7 +68,7 @@ export function describeFoldSuite(backend: StoreBackend) {
       expect(recorded.calls).not.toContain('ScanCommand');
       const queries = recorded.calls.filter((name) => name === 'QueryCommand').length;
       expect(queries).toBeGreaterThan(0);
-      expect(queries).toBeLessThanOrEqual(4);
+      expect(queries).toBeLessThanOrEqual(5);
     });
 
     it('updates an edited item in place and keeps its article id', async () => {
