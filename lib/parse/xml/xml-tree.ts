@@ -182,7 +182,10 @@ const nameKeys = new WeakMap<Readonly<Record<string, string>>, Map<string, NameK
 
 function nameKeyOf(name: string, namespaces: Readonly<Record<string, string>>): NameKey {
   let cache = nameKeys.get(namespaces);
-  if (!cache) nameKeys.set(namespaces, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    nameKeys.set(namespaces, cache);
+  }
   const cached = cache.get(name);
   if (cached) return cached;
   const colon = name.indexOf(':');
