@@ -39,3 +39,28 @@ export function canonicalPrefix(namespaceUri: string | undefined, writtenPrefix:
 }
 
 export const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
+
+export interface NameKey {
+  readonly key: string;
+  readonly ns: string | undefined;
+}
+// Feeds repeat a handful of element names thousands of times under one set of namespace bindings: memoize the
+// key per bindings object (a new object only where a document declares namespaces).
+const nameKeys = new WeakMap<Readonly<Record<string, string>>, Map<string, NameKey>>();
+
+export function nameKeyOf(name: string, namespaces: Readonly<Record<string, string>>): NameKey {
+  let cache = nameKeys.get(namespaces);
+  if (!cache) {
+    cache = new Map();
+    nameKeys.set(namespaces, cache);
+  }
+  const cached = cache.get(name);
+  if (cached) return cached;
+  const colon = name.indexOf(':');
+  const prefix = colon === -1 ? '' : name.slice(0, colon);
+  const local = (colon === -1 ? name : name.slice(colon + 1)).toLowerCase();
+  const canonical = canonicalPrefix(namespaces[prefix], prefix);
+  const computed = { key: canonical === '' ? local : `${canonical}:${local}`, ns: namespaces[prefix] };
+  if (cache.size < 1024) cache.set(name, computed); // bounded: hostile documents invent names without end
+  return computed;
+}

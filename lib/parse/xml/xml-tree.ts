@@ -1,6 +1,6 @@
 import { err, ok, type Result } from '../../result.ts';
 import { decodeXmlText } from './decode-xml-text.ts';
-import { canonicalPrefix } from './namespaces.ts';
+import { canonicalPrefix, nameKeyOf } from './namespaces.ts';
 import { isNameStart, type RawTag, readTag } from './read-tag.ts';
 import { skipDtd } from './skip-dtd.ts';
 
@@ -171,31 +171,6 @@ function openElement(tag: RawTag, parent: Scope, offset: number): Scope {
 }
 
 const MAX_NAMESPACE_BINDINGS = 64;
-
-interface NameKey {
-  readonly key: string;
-  readonly ns: string | undefined;
-}
-// Feeds repeat a handful of element names thousands of times under one set of namespace bindings: memoize the
-// key per bindings object (a new object only where a document declares namespaces).
-const nameKeys = new WeakMap<Readonly<Record<string, string>>, Map<string, NameKey>>();
-
-function nameKeyOf(name: string, namespaces: Readonly<Record<string, string>>): NameKey {
-  let cache = nameKeys.get(namespaces);
-  if (!cache) {
-    cache = new Map();
-    nameKeys.set(namespaces, cache);
-  }
-  const cached = cache.get(name);
-  if (cached) return cached;
-  const colon = name.indexOf(':');
-  const prefix = colon === -1 ? '' : name.slice(0, colon);
-  const local = (colon === -1 ? name : name.slice(colon + 1)).toLowerCase();
-  const canonical = canonicalPrefix(namespaces[prefix], prefix);
-  const computed = { key: canonical === '' ? local : `${canonical}:${local}`, ns: namespaces[prefix] };
-  if (cache.size < 1024) cache.set(name, computed); // bounded: hostile documents invent names without end
-  return computed;
-}
 const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
 function joinBase(reference: string, enclosing: string | undefined): string {
