@@ -17,6 +17,9 @@ export interface InvariantReport {
   readonly topicMembershipsMissing: number;
   readonly topicMembershipsUnexpected: number;
   readonly dayEntriesMissing: number;
+  /** Stories a failing feed also carried (its copy was lost with it): each must still be stored from the others. */
+  readonly sharedWithFailingFeeds: number;
+  readonly sharedWithFailingFeedsStored: number;
   /** Outlet-URL copies of wire stories that were folded into the wire article by text similarity (a figure). */
   readonly nearDuplicatesFolded: string;
   readonly failures: readonly string[];
@@ -43,6 +46,12 @@ export function checkFarmInvariants(model: FarmModel, origin: string, snapshot: 
     }
   }
   const servedCopies = new Map<number, { key: string; nearDuplicate: boolean }[]>();
+  const carriedByFailing = new Set<number>();
+  for (const feed of model.feeds) {
+    if (feed.kind !== 'healthy' && feed.kind !== 'rate-limited')
+      for (const c of feed.copies) carriedByFailing.add(c.storyId);
+  }
+  let sharedStored = 0;
   for (const feed of model.feeds) {
     const lastRound = model.rounds;
     if (![...Array(lastRound).keys()].some((r) => servesInRound(feed, r + 1))) continue;
@@ -98,6 +107,7 @@ export function checkFarmInvariants(model: FarmModel, origin: string, snapshot: 
       }
     }
     if (clean) storedExactlyOnce++;
+    if (clean && carriedByFailing.has(storyId)) sharedStored++;
     const article = snapshot.articles.get(articleId)!;
     for (const slug of story.topics) {
       topicExpected++;
@@ -148,6 +158,10 @@ export function checkFarmInvariants(model: FarmModel, origin: string, snapshot: 
     topicMembershipsMissing: topicMissing,
     topicMembershipsUnexpected: unexpected,
     dayEntriesMissing: dayMissing,
+    sharedWithFailingFeeds: [...servedCopies].filter(
+      ([id, c]) => carriedByFailing.has(id) && c.some((x) => !x.nearDuplicate),
+    ).length,
+    sharedWithFailingFeedsStored: sharedStored,
     nearDuplicatesFolded: `${nearFolded}/${nearTotal}`,
     failures,
   };
@@ -162,4 +176,5 @@ export const invariantsHold = (r: InvariantReport) =>
   r.topicMembershipsMissing === 0 &&
   r.topicMembershipsUnexpected === 0 &&
   r.dayEntriesMissing === 0 &&
-  r.storedExactlyOnce === r.storiesExpected;
+  r.storedExactlyOnce === r.storiesExpected &&
+  r.sharedWithFailingFeedsStored === r.sharedWithFailingFeeds;

@@ -93,6 +93,8 @@ describe('farm: failing feeds never cost another feed an article', () => {
     expect(report.storiesExpected).toBeGreaterThan(60);
     expect(report.failures).toEqual([]);
     expect(report.storedExactlyOnce).toBe(report.storiesExpected);
+    expect(report.sharedWithFailingFeeds, 'some stories were also carried by failing feeds').toBeGreaterThan(0);
+    expect(report.sharedWithFailingFeedsStored).toBe(report.sharedWithFailingFeeds);
     expect(report.topicMembershipsExpected).toBeGreaterThan(10);
   });
 });
