@@ -48,7 +48,8 @@ export function storyOf(n: number, outlet: string): GeneratedItem {
   return {
     guid: `${outlet}-${n}`,
     title: `${place} ${subject} ${pick(VERBS, n * 5)} ${object} after report on costs, story ${n}`,
-    summary: `${place.toUpperCase()} — The ${subject} ${pick(VERBS, n * 5)} the ${object} on Monday, according to a report. ${bodyOf(n, 60)}`,
+    // Real ledes are nearly all unique; a generated one must not make every story share its first words.
+    summary: `${place.toUpperCase()} — ${bodyOf(n, 14)} The ${subject} ${pick(VERBS, n * 5)} the ${object}, according to a report. ${bodyOf(n + 7919, 45)}`,
     link: `https://${outlet}.example/news/${place.toLowerCase().replace(/ /g, '-')}-${object.replace(/ /g, '-')}-${n}`,
     published: new Date(Date.UTC(2024, 2, 5, 0, n % 60, 0)).toISOString(),
   };

@@ -22,6 +22,12 @@ export const nearDupItemKey = (key: NearDupKey, articleId: string) =>
  * The lookup before a fold may read eventually consistent (half the read units: a candidate written a moment ago
  * and missed here is caught by the settle step); the settle step reads consistently.
  */
+/**
+ * A band key shared by many articles (a boilerplate lede, a recurring headline) holds no duplicates worth finding:
+ * one page of this many is read per key, so a hot key costs a bounded number of read units.
+ */
+const MAX_CANDIDATES_PER_KEY = 25;
+
 export async function findNearDupCandidates(
   db: Db,
   item: DedupeItem,
@@ -29,23 +35,19 @@ export async function findNearDupCandidates(
 ): Promise<NearDupCandidate[]> {
   const byArticle = new Map<string, NearDupCandidate>();
   for (const key of nearDupKeysOf(item)) {
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await db.doc.send(
-        new QueryCommand({
-          TableName: db.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': nearDupItemKey(key, '').pk },
-          ConsistentRead: options.consistent,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const stored of page.Items ?? []) {
-        const articleId = String(stored.sk);
-        if (!byArticle.has(articleId)) byArticle.set(articleId, { articleId, item: dedupeItemOfStored(stored) });
-      }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const page = await db.doc.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': nearDupItemKey(key, '').pk },
+        ConsistentRead: options.consistent,
+        Limit: MAX_CANDIDATES_PER_KEY,
+      }),
+    );
+    for (const stored of page.Items ?? []) {
+      const articleId = String(stored.sk);
+      if (!byArticle.has(articleId)) byArticle.set(articleId, { articleId, item: dedupeItemOfStored(stored) });
+    }
   }
   return [...byArticle.values()];
 }
