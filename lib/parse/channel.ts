@@ -23,7 +23,11 @@ export function readChannel(
     title: title?.value,
     titleType: title?.type,
     titleBase: title?.base,
-    link: trimmedTextOf(linkElement) ?? alternate?.attrs.href?.trim() ?? channel.attrs.href?.trim(),
+    link:
+      trimmedTextOf(linkElement) ??
+      linkElement?.attrs.href?.trim() ??
+      alternate?.attrs.href?.trim() ??
+      channel.attrs.href?.trim(),
     linkBase: linkElement?.base ?? channel.base,
     description: description?.value,
     descriptionType: description?.type,

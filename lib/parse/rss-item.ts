@@ -16,7 +16,13 @@ export function readRssItem(item: XmlElement): ParsedEntryDetail {
   const linkElement = childOf(item, 'link');
   const atomLink = childrenOf(item, 'atom:link').find((link) => (link.attrs.rel ?? 'alternate') === 'alternate');
   const guidAsLink = guidElement && guidIsPermalink && /^https?:\/\//i.test(guid ?? '') ? guid : undefined;
-  const link = trimmedTextOf(linkElement) ?? atomLink?.attrs.href?.trim() ?? item.attrs.href?.trim() ?? guidAsLink;
+  // `<link href="…"/>` (Atom habits in RSS) and CDF's `href` attribute count as links too.
+  const link =
+    trimmedTextOf(linkElement) ??
+    linkElement?.attrs.href?.trim() ??
+    atomLink?.attrs.href?.trim() ??
+    item.attrs.href?.trim() ??
+    guidAsLink;
   const title = rssTextOf(childOf(item, 'title', 'dc:title', 'media:title', 'itunes:title'), 'title');
   const summary = rssTextOf(
     childOf(item, 'description', 'dc:description', 'abstract', 'summary', 'itunes:summary', 'itunes:subtitle'),

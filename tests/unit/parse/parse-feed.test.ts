@@ -97,6 +97,12 @@ describe('parseFeed tolerances', () => {
       '&e;',
     ],
     [
+      '<link href> in RSS',
+      rss('<item><link href="https://x.example/h"/></item>'),
+      (f) => f.entries[0]?.link,
+      'https://x.example/h',
+    ],
+    [
       'guid isPermaLink serves as link',
       rss('<item><guid>https://x.example/p</guid></item>'),
       (f) => f.entries[0]?.link,
