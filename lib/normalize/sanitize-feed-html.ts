@@ -75,10 +75,11 @@ function nestsTooDeep(html: string): boolean {
   for (let at = html.indexOf('<'); at !== -1 && tags <= MAX_HTML_DEPTH; at = html.indexOf('<', at + 1)) tags++;
   if (tags <= MAX_HTML_DEPTH) return false;
   let depth = 0;
-  for (const match of html.matchAll(/<(\/?)([a-zA-Z][\w:-]*)[^>]*?(\/?)>/g)) {
+  for (const match of html.matchAll(/<(\/?)([a-zA-Z][\w:-]*)[^>]*>/g)) {
     if (UNCLOSED_TAGS.has(match[2]!.toLowerCase())) continue;
     if (match[1]) depth = Math.max(0, depth - 1);
-    else if (!match[3] && ++depth > MAX_HTML_DEPTH) return true;
+    // `<div/>` opens a div in HTML (only void elements self-close), so a trailing slash does not end it.
+    else if (++depth > MAX_HTML_DEPTH) return true;
   }
   return false;
 }

@@ -67,6 +67,12 @@ describe('sanitizeFeedHtml on hostile shapes', () => {
     expect(clean.startsWith('&lt;div&gt;')).toBe(true);
   });
 
+  it('counts <div/> as an open element (HTML has no self-closing div)', () => {
+    const started = Date.now();
+    expect(sanitizeFeedHtml('<div/>'.repeat(50_000), BASE)).toMatch(/^&lt;div\/&gt;/);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
   it('keeps long real articles with many unclosed <p> and <br> as HTML', () => {
     const article = '<p>para<br>line'.repeat(3_000);
     expect(sanitizeFeedHtml(article, BASE)?.startsWith('<p>para<br />line')).toBe(true);
