@@ -101,3 +101,33 @@ function lexWord(query: string, raw: string, start: number, end: number): Result
   }
   return ok(tokens);
 }
+
+/** Tokens that can begin an operand; after an operand they mean implicit AND. */
+export function startsOperand(token: QueryToken): boolean {
+  return ['word', 'phrase', 'field', 'ref', 'lparen', 'not'].includes(token.type);
+}
+
+/** A token as error messages name it. */
+export function describeToken(token: QueryToken): string {
+  switch (token.type) {
+    case 'eof':
+      return 'the end of the query';
+    case 'near':
+      return token.ordered ? 'ONEAR' : 'NEAR';
+    case 'word':
+    case 'phrase':
+      return `"${token.text}"`;
+    case 'field':
+      return `${token.name}:`;
+    case 'ref':
+      return `@${token.name}`;
+    case 'equals':
+      return '"="';
+    case 'lparen':
+      return '"("';
+    case 'rparen':
+      return '")"';
+    default:
+      return token.type.toUpperCase();
+  }
+}

@@ -1,13 +1,15 @@
 import { err, ok, type Result } from '../result.ts';
 import { buildTerm } from './build-term.ts';
-import { lexQuery, type QueryToken } from './lex-query.ts';
+import { describeToken, lexQuery, type QueryToken, startsOperand } from './lex-query.ts';
 import {
   DEFAULT_NEAR_DISTANCE,
+  isPositional,
   type QueryError,
   type QueryErrorKind,
   type QueryField,
   type QueryLimits,
   type QueryNode,
+  spanOf,
   topicQueryLimits,
 } from './query-ast.ts';
 import { queryError } from './query-error.ts';
@@ -68,7 +70,7 @@ class Parser {
     const node = this.parseOr('any');
     const next = this.peek();
     if (next.type === 'rparen') this.fail('unexpected-token', 'this ")" has no matching "("', next.start);
-    if (next.type !== 'eof') this.fail('unexpected-token', `unexpected ${describe(next)}`, next.start);
+    if (next.type !== 'eof') this.fail('unexpected-token', `unexpected ${describeToken(next)}`, next.start);
     return node;
   }
 
@@ -196,8 +198,8 @@ class Parser {
         return { ...inner, start: token.start, end: close.end };
       }
       default: {
-        const what = after ? `after ${describe(after)}` : 'here';
-        const message = `expected a word, a "phrase" or a "(" ${what}, found ${describe(token)}`;
+        const what = after ? `after ${describeToken(after)}` : 'here';
+        const message = `expected a word, a "phrase" or a "(" ${what}, found ${describeToken(token)}`;
         return this.fail('missing-operand', message, token.start);
       }
     }
@@ -229,50 +231,5 @@ class Parser {
 
   private fail(kind: QueryErrorKind, message: string, position: number): never {
     throw new ParseFailure(queryError(kind, message, this.query, position));
-  }
-}
-
-function isPositional(node: QueryNode): boolean {
-  switch (node.kind) {
-    case 'term':
-      return node.field === 'any' || node.field === 'title' || node.field === 'lead' || node.field === 'summary';
-    case 'or':
-      return node.children.every(isPositional);
-    case 'near':
-      return true;
-    default:
-      return false;
-  }
-}
-
-function startsOperand(token: QueryToken): boolean {
-  return ['word', 'phrase', 'field', 'ref', 'lparen', 'not'].includes(token.type);
-}
-
-function spanOf(nodes: readonly QueryNode[]): { start: number; end: number } {
-  return { start: nodes[0]!.start, end: nodes[nodes.length - 1]!.end };
-}
-
-function describe(token: QueryToken): string {
-  switch (token.type) {
-    case 'eof':
-      return 'the end of the query';
-    case 'near':
-      return token.ordered ? 'ONEAR' : 'NEAR';
-    case 'word':
-    case 'phrase':
-      return `"${token.text}"`;
-    case 'field':
-      return `${token.name}:`;
-    case 'ref':
-      return `@${token.name}`;
-    case 'equals':
-      return '"="';
-    case 'lparen':
-      return '"("';
-    case 'rparen':
-      return '")"';
-    default:
-      return token.type.toUpperCase();
   }
 }

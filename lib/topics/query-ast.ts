@@ -126,3 +126,22 @@ export const topicQueryLimits: QueryLimits = { maxLength: 8000, maxDepth: 24, ma
 export const adhocQueryLimits: QueryLimits = { maxLength: 500, maxDepth: 10, maxTerms: 40, maxNearDistance: 50 };
 /** `NEAR` without `/n`. */
 export const DEFAULT_NEAR_DISTANCE = 10;
+
+/** NEAR can only measure nodes with word positions: title/lead/summary terms and OR/NEAR groups of them. */
+export function isPositional(node: QueryNode): boolean {
+  switch (node.kind) {
+    case 'term':
+      return node.field === 'any' || node.field === 'title' || node.field === 'lead' || node.field === 'summary';
+    case 'or':
+      return node.children.every(isPositional);
+    case 'near':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** The source span covering a list of sibling nodes. */
+export function spanOf(nodes: readonly QueryNode[]): { start: number; end: number } {
+  return { start: nodes[0]!.start, end: nodes[nodes.length - 1]!.end };
+}

@@ -1,0 +1,85 @@
+import type { PositionalEvidence } from './evaluate-query.ts';
+import type { PreparedArticle } from './prepare-article.ts';
+import type { TermNode } from './query-ast.ts';
+import { LEAD_SUMMARY_WORDS } from './query-ast.ts';
+import type { WordIndex, WordSpan } from './word-index.ts';
+
+/**
+ * Term lookups: the leaves of every query. Absent words (most of them) are answered by the article's small index
+ * of query words before anything is allocated.
+ */
+
+const NO_EVIDENCE: readonly PositionalEvidence[] = Object.freeze([]);
+/** Bounds work on texts that repeat a word hundreds of times; explanations only ever show the first few. */
+const MAX_SPANS_PER_TERM = 64;
+
+/** A one-word term's existence check: a table lookup and a field test, no evidence objects, nothing cached. */
+export function wordOccurs(node: TermNode, article: PreparedArticle): boolean {
+  const index = indexFor(node, article);
+  if (!index.mayContain(node.words[0]!.text, node.firstWordSlot, node.diacriticSensitive)) return false;
+  const positions = index.positionsOf(node.words[0]!.text, node.prefix, node.diacriticSensitive);
+  for (const position of positions) if (inField(node.field, index, position)) return true;
+  return false;
+}
+
+export function cachedTerm(node: TermNode, article: PreparedArticle): readonly PositionalEvidence[] {
+  // Absent words (most of them) are answered by the small index of query words before any cache lookup.
+  const index = indexFor(node, article);
+  if (!index.mayContain(node.words[0]!.text, node.firstWordSlot, node.diacriticSensitive)) return NO_EVIDENCE;
+  let found = article.termCache.get(node.key);
+  if (found === undefined) {
+    found = findTerm(node, article);
+    article.termCache.set(node.key, found);
+  }
+  return found;
+}
+
+export function indexFor(term: TermNode, article: PreparedArticle): WordIndex {
+  if (term.field === 'source') return article.sources;
+  if (term.field === 'category') return article.categories;
+  return article.text;
+}
+
+/** Every occurrence of a word or phrase in the term's field. */
+export function findTerm(term: TermNode, article: PreparedArticle): readonly PositionalEvidence[] {
+  const index = indexFor(term, article);
+  if (!index.mayContain(term.words[0]!.text, term.firstWordSlot, term.diacriticSensitive)) return NO_EVIDENCE;
+  const lastWord = term.words.length - 1;
+  let spans = index.find(term.words[0]!, term.prefix && lastWord === 0, term.diacriticSensitive);
+  if (spans.length === 0) return NO_EVIDENCE;
+  for (let at = 1; at <= lastWord && spans.length > 0; at++) {
+    const following = new Map<number, number>();
+    for (const span of index.find(term.words[at]!, term.prefix && at === lastWord, term.diacriticSensitive)) {
+      if (!following.has(span.start)) following.set(span.start, span.end);
+    }
+    const extended: WordSpan[] = [];
+    for (const span of spans) {
+      const end = following.get(span.end + 1);
+      if (end !== undefined && index.segmentAt(span.start) === index.segmentAt(end)) {
+        extended.push({ start: span.start, end });
+      }
+    }
+    spans = extended;
+  }
+  const evidence: PositionalEvidence[] = [];
+  for (const span of spans) {
+    if (!inField(term.field, index, span.start)) continue;
+    evidence.push({ kind: 'word', term, index, span });
+    if (evidence.length >= MAX_SPANS_PER_TERM) break;
+  }
+  return evidence;
+}
+
+function inField(field: TermNode['field'], index: WordIndex, position: number): boolean {
+  switch (field) {
+    case 'title':
+    case 'summary':
+      return index.zoneAt(position) === field;
+    case 'lead': {
+      const zone = index.zoneAt(position);
+      return zone === 'title' || (zone === 'summary' && index.zoneIndexAt(position) <= LEAD_SUMMARY_WORDS);
+    }
+    default:
+      return true;
+  }
+}
