@@ -133,21 +133,22 @@ export class WordIndex {
   }
 
   /**
-   * A bitmap of the first two and three characters of every word (as written and folded): most prefix terms start
-   * with letters no word here starts with, and the bitmap answers that without scanning the words.
+   * A bitmap of the first three characters of every word (as written and folded): most prefix terms start with
+   * letters no word here starts with, and the bitmap answers that without scanning the words.
    */
   mayStartWith(prefix: string): boolean {
+    if (prefix.length < 3) return true; // two-letter prefixes are rare; they simply scan
     if (!this.leadingChars) {
       const seen = new Uint8Array(LEADING_BUCKETS);
       for (let position = 0; position < this.texts.length; position++) {
-        for (const word of [this.texts[position]!, this.folds[position]!]) {
-          seen[leadingHash(word, 2)] = 1;
-          seen[leadingHash(word, 3)] = 1;
-        }
+        const word = this.texts[position]!;
+        const folded = this.folds[position]!;
+        seen[leadingHash(word)] = 1;
+        if (folded !== word) seen[leadingHash(folded)] = 1;
       }
       this.leadingChars = seen;
     }
-    return this.leadingChars[leadingHash(prefix, prefix.length >= 3 ? 3 : 2)] === 1;
+    return this.leadingChars[leadingHash(prefix)] === 1;
   }
 
   /** Character-run search for Chinese/Thai/… terms, independent of how the segmenter cut the text. */
@@ -192,10 +193,9 @@ function addPosition(table: Map<string, Positions>, word: string, position: numb
 const NO_POSITIONS: readonly number[] = Object.freeze([]);
 const LEADING_BUCKETS = 1 << 12;
 
-/** Hash of a word's first `count` UTF-16 units (2 or 3), salted by the count so both fit in one bitmap. */
-function leadingHash(word: string, count: number): number {
-  let hash: number = count;
-  for (let at = 0; at < count; at++) hash = (hash * 131 + (word.charCodeAt(at) || 0)) | 0;
+/** Hash of a word's first three UTF-16 units (shorter words hash what they have). */
+function leadingHash(word: string): number {
+  const hash = ((word.charCodeAt(0) || 0) * 131 + (word.charCodeAt(1) || 0)) * 131 + (word.charCodeAt(2) || 0);
   return hash & (LEADING_BUCKETS - 1);
 }
 
