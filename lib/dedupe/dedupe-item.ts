@@ -78,14 +78,24 @@ export function ledeOf(summary: string | undefined): string {
   return kept.join(' ').slice(0, MAX_LEDE_CHARS);
 }
 
-/** The fold decision's view of a normalized feed entry. */
+/**
+ * The fold decision's view of a normalized feed entry. The summary is the entry's description, or its content when
+ * the feed gives only that (JSON Feed `content_text`, Atom `content`): the decision reads its first words either way.
+ */
 export function dedupeItemOfEntry(
-  entry: { readonly title: string; readonly summaryHtml?: string; readonly url?: string; readonly publishedAt: string },
+  entry: {
+    readonly title: string;
+    readonly summaryHtml?: string;
+    readonly contentHtml?: string;
+    readonly url?: string;
+    readonly publishedAt: string;
+  },
   feedUrl: string,
 ): DedupeItem {
+  const summary = entry.summaryHtml?.trim() ? entry.summaryHtml : entry.contentHtml;
   return {
     title: entry.title,
-    ...(entry.summaryHtml ? { summary: entry.summaryHtml } : {}),
+    ...(summary ? { summary } : {}),
     ...(entry.url ? { url: entry.url } : {}),
     feedUrl,
     publishedAt: entry.publishedAt,

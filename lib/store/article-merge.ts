@@ -1,4 +1,5 @@
 import { canonicalizeUrl } from '../dedupe/canonical-url.ts';
+import { plainTextOf } from '../dedupe/text.ts';
 import type { Article, ArticleSource, FeedSource, NormalizedEntry, TopicMembership } from '../model.ts';
 
 /** A compiled topic as the store sees it: a name, a retention, and a predicate with an explanation. */
@@ -19,15 +20,39 @@ export function sourceOf({ source, entry, now }: EntryContext): ArticleSource {
   return { feedId: source.feedId, feedTitle: source.title, url: entry.url, entryKey: entry.entryKey, seenAt: now };
 }
 
+/**
+ * A DynamoDB item holds at most 400 KB, and the article is copied into its day and topic entries. A 550 KB
+ * long-form body or a 500 KB description must not make the feed throw forever, so stored text is bounded: an
+ * oversized body is dropped (the link still leads to it), an oversized summary becomes a plain-text excerpt.
+ */
+const MAX_CONTENT_HTML_CHARS = 64_000;
+const MAX_SUMMARY_HTML_CHARS = 16_000;
+const SUMMARY_EXCERPT_CHARS = 2_000;
+const MAX_TITLE_CHARS = 1_000;
+/** Outlets kept per article: enough for any real story, bounded so a hot story cannot outgrow an item. */
+export const MAX_SOURCES = 100;
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+export function boundedText(entry: NormalizedEntry): Pick<Article, 'title' | 'summaryHtml' | 'contentHtml'> {
+  const summary = entry.summaryHtml;
+  return {
+    title: entry.title.length > MAX_TITLE_CHARS ? `${entry.title.slice(0, MAX_TITLE_CHARS)}…` : entry.title,
+    summaryHtml:
+      summary && summary.length > MAX_SUMMARY_HTML_CHARS
+        ? `${escapeHtml(plainTextOf(summary).slice(0, SUMMARY_EXCERPT_CHARS))}…`
+        : summary,
+    contentHtml: entry.contentHtml && entry.contentHtml.length > MAX_CONTENT_HTML_CHARS ? undefined : entry.contentHtml,
+  };
+}
+
 export function newArticle(articleId: string, input: EntryContext): Article {
   const { entry } = input;
   return {
     articleId,
     url: entry.url,
     canonicalUrl: entry.url ? canonicalizeUrl(entry.url) : undefined,
-    title: entry.title,
-    summaryHtml: entry.summaryHtml,
-    contentHtml: entry.contentHtml,
+    ...boundedText(entry),
     publishedAt: entry.publishedAt,
     updatedAt: entry.updatedAt,
     firstSeenAt: input.now,
@@ -46,17 +71,17 @@ export function mergeEntry(current: Article, input: EntryContext): Article {
   const { entry } = input;
   const arriving = sourceOf(input);
   const known = current.sources.find((source) => sameSource(source, arriving));
-  if (!known) return { ...current, sources: [...current.sources, arriving] };
+  if (!known) {
+    return current.sources.length >= MAX_SOURCES ? current : { ...current, sources: [...current.sources, arriving] };
+  }
   const isPrimary = current.sources[0] === known;
-  const edited =
-    current.title !== entry.title || current.summaryHtml !== entry.summaryHtml || current.url !== entry.url;
+  const text = boundedText(entry);
+  const edited = current.title !== text.title || current.summaryHtml !== text.summaryHtml || current.url !== entry.url;
   if (!isPrimary || !edited) return current;
   // An edit keeps the article id (and so the output id); only the text and the link move.
   return {
     ...current,
-    title: entry.title,
-    summaryHtml: entry.summaryHtml,
-    contentHtml: entry.contentHtml,
+    ...text,
     url: entry.url ?? current.url,
     updatedAt: entry.updatedAt ?? input.now,
     categories: entry.categories,
@@ -66,7 +91,11 @@ export function mergeEntry(current: Article, input: EntryContext): Article {
 /** An absorbed duplicate's outlets join the survivor, after its own, in their original order. */
 export function mergeSources(survivor: Article, absorbed: Article): Article {
   const missing = absorbed.sources.filter((source) => !survivor.sources.some((known) => sameSource(known, source)));
-  return missing.length === 0 ? survivor : { ...survivor, sources: [...survivor.sources, ...missing] };
+  if (missing.length === 0) return survivor;
+  return {
+    ...survivor,
+    sources: [...survivor.sources, ...missing].slice(0, Math.max(MAX_SOURCES, survivor.sources.length)),
+  };
 }
 
 export function withTopics(article: Article, topics: readonly TopicMatcher[]): Article {
