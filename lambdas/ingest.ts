@@ -1,4 +1,3 @@
-import { Logger } from '@aws-lambda-powertools/logger';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { fetchFeed } from '../lib/fetch/fetch-feed.ts';
 import { defaultFetchOptions } from '../lib/fetch/fetch-options.ts';
@@ -6,11 +5,12 @@ import { type IngestDeps, ingestFeed } from '../lib/ingest.ts';
 import type { FeedSource } from '../lib/model.ts';
 import { createDb } from '../lib/store/db.ts';
 import { loadRuntime } from './runtime.ts';
+import { powertoolsLogger, type StructuredLogger } from './structured-logger.ts';
 
 export interface IngestHandlerDeps {
   readonly ingest: IngestDeps;
   readonly sources: ReadonlyMap<string, FeedSource>;
-  readonly logger: Pick<Logger, 'info' | 'warn' | 'error'>;
+  readonly logger: StructuredLogger;
 }
 
 /** One SQS message per feed; a message fails alone (partial batch response) only when AWS itself failed. */
@@ -60,7 +60,7 @@ export const handler = async (event: SQSEvent) => {
         articleRetentionDays: settings.articleRetentionDays,
       },
       sources: new Map(runtime.sources.map((s) => [s.feedId, s])),
-      logger: new Logger({ serviceName: 'wirefold-ingest' }),
+      logger: powertoolsLogger('wirefold-ingest'),
     };
   }
   return handleIngest(event, cached);

@@ -1,11 +1,11 @@
-import { Logger } from '@aws-lambda-powertools/logger';
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { type ScheduleDeps, scheduleDueFeeds } from '../lib/schedule.ts';
 import { createDb } from '../lib/store/db.ts';
 import { loadRuntime } from './runtime.ts';
+import { powertoolsLogger, type StructuredLogger } from './structured-logger.ts';
 
 export interface ScheduleHandlerDeps extends Omit<ScheduleDeps, 'seed'> {
-  readonly logger: Pick<Logger, 'info'>;
+  readonly logger: Pick<StructuredLogger, 'info'>;
 }
 
 let seededInThisContainer = false;
@@ -43,7 +43,7 @@ export const handler = async (event: unknown) => {
       sources: runtime.sources,
       now: () => new Date(),
       enqueue,
-      logger: new Logger({ serviceName: 'wirefold-schedule' }),
+      logger: powertoolsLogger('wirefold-schedule'),
     };
   }
   return handleSchedule(event, cached);

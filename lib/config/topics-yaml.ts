@@ -10,7 +10,7 @@ const topicSchema = z.strictObject({
   slug: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'slug must be lower-case letters, digits and dashes')),
   title: z.string().check(z.minLength(1), z.maxLength(200)),
   description: z._default(z.string().check(z.maxLength(2000)), ''),
-  query: z.string().check(z.minLength(1), z.maxLength(4000)),
+  query: z.string().check(z.minLength(1), z.maxLength(8000)),
   maxItems: z._default(z.int().check(z.gte(1), z.lte(1000)), TOPIC_DEFAULTS.maxItems),
   retentionDays: z._default(z.int().check(z.gte(1), z.lte(3650)), TOPIC_DEFAULTS.retentionDays),
   languages: z.optional(z.array(z.string().check(z.minLength(2), z.maxLength(12)))),
