@@ -61,13 +61,13 @@ try {
   const sameLink = Array.from({ length: FEEDS / 2 }, (_, f) => `mirror${f}`);
   const retitled = Array.from({ length: FEEDS / 2 }, (_, f) => `partner${f}`);
   const story = (f: number, i: number) => storyOf(f * ITEMS_PER_FEED + i, `wire${f}`);
-  originals.forEach((feed, f) =>
+  for (const [f, feed] of originals.entries()) {
     publish(
       feed,
       Array.from({ length: ITEMS_PER_FEED }, (_, i) => story(f, i)),
-    ),
-  );
-  sameLink.forEach((feed, f) =>
+    );
+  }
+  for (const [f, feed] of sameLink.entries()) {
     publish(
       feed,
       Array.from({ length: ITEMS_PER_FEED }, (_, i) => ({
@@ -75,8 +75,8 @@ try {
         guid: `${feed}-${i}`,
         link: `${story(f, i).link}?utm_source=${feed}`,
       })),
-    ),
-  );
+    );
+  }
   retitled.forEach((feed, k) => {
     const f = k + FEEDS / 2;
     publish(
