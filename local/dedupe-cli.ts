@@ -27,4 +27,9 @@ function main(argv: readonly string[]): number {
   return run.errors.length > 0 ? 1 : 0;
 }
 
+// `dedupe pairs … | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 process.exitCode = main(process.argv.slice(2));
