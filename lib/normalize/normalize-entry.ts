@@ -2,6 +2,7 @@ import { entryKeyOf } from '../dedupe/entry-key.ts';
 import type { NormalizedEntry } from '../model.ts';
 import type { Enclosure, ParsedEntryDetail, Person, TextType } from '../parse/parsed-feed-detail.ts';
 import { escapeHtmlText } from '../parse/xml/xml-query.ts';
+import { cleanLine, cleanText } from './clean-text.ts';
 import { parseFeedDate } from './parse-date.ts';
 import { plainTextOf } from './plain-text.ts';
 import { repairMojibake } from './repair-mojibake.ts';
@@ -102,21 +103,20 @@ export function normalizeEntry(
   };
 }
 
-/** Undo double-encoded UTF-8 in the fields people read (see repair-mojibake.ts). */
+/**
+ * The fields people read, made clean before anything else looks at them: characters XML forbids (NUL, ESC, other
+ * controls, lone surrogates) dropped, and double-encoded UTF-8 undone (see repair-mojibake.ts).
+ */
 function repairTextFields(entry: ParsedEntryDetail): ParsedEntryDetail {
   const { title, summary, content } = entry;
-  const repaired = {
-    title: repairMojibake(title ?? ''),
-    summary: repairMojibake(summary ?? ''),
-    content: repairMojibake(content ?? ''),
-  };
-  if (repaired.title === (title ?? '') && repaired.summary === (summary ?? '') && repaired.content === (content ?? ''))
-    return entry;
+  const repair = (text: string | undefined) => text && repairMojibake(cleanText(text));
   return {
     ...entry,
-    title: title && repaired.title,
-    summary: summary && repaired.summary,
-    content: content && repaired.content,
+    title: repair(title),
+    summary: repair(summary),
+    content: repair(content),
+    authors: entry.authors.map(cleanLine).filter(Boolean),
+    categories: entry.categories.map(cleanLine).filter(Boolean),
   };
 }
 

@@ -29,9 +29,11 @@ export function parseFeed(rawText: string): Result<ParsedFeedDetail, ParseError>
       const format = formatOfRoot(root.key);
       reader = format ? FORMAT_READERS[format] : undefined;
     },
-    onClose: (element, depth) => {
+    onClose: (element, depth, cutOff) => {
       if (!reader || depth > MAX_ENTRY_DEPTH || !reader.entryKeys.has(element.key)) return false;
-      entries.push(reader.readEntry(element));
+      // An entry the download cut off is missing fields (its link, its date): storing it would create a ghost
+      // article that the complete entry never folds into. The next poll reads it whole.
+      if (!cutOff) entries.push(reader.readEntry(element));
       return true;
     },
   });

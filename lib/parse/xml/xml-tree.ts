@@ -37,8 +37,11 @@ export interface XmlTreeError {
 export interface XmlTreeVisitor {
   /** Called once, when the root element opens. */
   readonly onRoot?: (root: XmlElement) => void;
-  /** Called for each element as it closes, innermost first; return true to take it out of the tree. */
-  readonly onClose?: (element: XmlElement, depth: number) => boolean;
+  /**
+   * Called for each element as it closes, innermost first; return true to take it out of the tree.
+   * `cutOff` is true when the text ended before the element's end tag (a truncated download).
+   */
+  readonly onClose?: (element: XmlElement, depth: number, cutOff: boolean) => boolean;
 }
 
 interface Scope {
@@ -64,11 +67,11 @@ export function readXmlTree(text: string, visitor: XmlTreeVisitor = {}): Result<
   // Open elements per name: an end tag with no open match is dropped in O(1) instead of a walk down a deep stack.
   const openByName = new Map<string, number>();
   /** Pops every open element down to (and including) `depth`, innermost first. */
-  const closeTo = (depth: number): void => {
+  const closeTo = (depth: number, cutOff = false): void => {
     for (let level = stack.length - 1; level >= depth; level--) {
       const element = stack[level]!.element;
       openByName.set(element.name, (openByName.get(element.name) ?? 1) - 1);
-      if (onClose?.(element, level)) {
+      if (onClose?.(element, level, cutOff)) {
         const siblings = stack[level - 1]!.element.children;
         if (siblings[siblings.length - 1] === element) siblings.pop();
       }
@@ -132,7 +135,7 @@ export function readXmlTree(text: string, visitor: XmlTreeVisitor = {}): Result<
       pos = lt + 1;
     }
   }
-  if (stack.length > 1) closeTo(1); // a truncated document: close what is open, keep what was read
+  if (stack.length > 1) closeTo(1, true); // a truncated document: close what is open, keep what was read
   const root = rootScope.element.children.find((child): child is XmlElement => typeof child !== 'string');
   if (!root) return err({ kind: 'empty', message: 'no XML element found', offset: 0 });
   return ok(root);
