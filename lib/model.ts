@@ -72,7 +72,8 @@ export interface ArticleSource {
   readonly feedId: string;
   readonly feedTitle: string;
   readonly url?: string;
-  readonly entryKey: string;
+  /** The entry's key in its feed; kept on the article item, left out of the slim timeline copies. */
+  readonly entryKey?: string;
   readonly seenAt: string;
 }
 

@@ -44,7 +44,7 @@ export function toFeedViewItem(entry: ViewEntry, context: ViewContext): FeedView
     categories: article.categories ?? [],
     language: article.language,
     source: first
-      ? { title: first.feedTitle, url: first.url, feedUrl: feedUrlOf(first.feedId) }
+      ? { title: first.feedTitle, url: first.url ?? article.url, feedUrl: feedUrlOf(first.feedId) }
       : { title: 'unknown outlet' },
     alsoReportedBy,
     why: entry.why,

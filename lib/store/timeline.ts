@@ -4,10 +4,12 @@ import type { TopicMatcher } from './articles.ts';
 import { expiryOf } from './articles.ts';
 import type { Db } from './db.ts';
 import { dayEntryKey, topicEntryKey } from './keys.ts';
+import { timelineCardOf } from './timeline-card.ts';
 
 /**
  * Writes the denormalized copies of an article that make every feed one Query: its day-stream entry and one
- * entry per topic it belongs to, keyed by (publishedAt, articleId), so a fold or an edit refreshes them.
+ * entry per topic it belongs to (each a slim card, see timeline-card.ts), keyed by (publishedAt, articleId), so a
+ * fold or an edit refreshes them.
  * Each copy carries the article version it was made from and a put never replaces a newer copy: when two
  * ingests fold into one article concurrently, the slower one cannot overwrite the fuller copy with its stale one.
  */
@@ -19,10 +21,11 @@ export async function writeTimelineEntries(
   articleRetentionDays: number,
 ): Promise<void> {
   const retentionBySlug = new Map(topics.map((t) => [t.slug, t.retentionDays]));
+  const card = timelineCardOf(article);
   const writes = [
     {
       ...dayEntryKey(article.publishedAt, article.articleId),
-      article,
+      article: card,
       expiresAt: expiryOf(article, articleRetentionDays),
     },
     ...article.topics.flatMap((membership) => {
@@ -31,8 +34,8 @@ export async function writeTimelineEntries(
       return [
         {
           ...topicEntryKey(membership.slug, article.publishedAt, article.articleId),
-          article,
-          why: membership.why,
+          article: card,
+          why: membership.why.slice(0, 8),
           expiresAt: expiryOf(article, retentionDays),
         },
       ];
