@@ -23,7 +23,7 @@ export interface SuccessInput {
 }
 
 /** How many publication times a feed state keeps to estimate the feed's rhythm. */
-const PUBLISHED_HISTORY = 20;
+const PUBLISHED_HISTORY = 10;
 
 /** After a 200 or 304: store validators, follow a permanent redirect, clear the error, plan the next poll. */
 export function nextStateAfterSuccess(state: FeedState, input: SuccessInput): FeedState {
@@ -31,7 +31,12 @@ export function nextStateAfterSuccess(state: FeedState, input: SuccessInput): Fe
   const fetched = outcome.kind === 'fetched';
   const { lastError: _cleared, ...rest } = state;
   const recentPublishedAt = fetched
-    ? [...new Set([...input.entries.map((e) => e.publishedAt), ...(state.recentPublishedAt ?? [])])]
+    ? [
+        ...new Set([
+          ...input.entries.map((e) => e.publishedAt.replace('.000Z', 'Z')),
+          ...(state.recentPublishedAt ?? []),
+        ]),
+      ]
         .sort()
         .reverse()
         .slice(0, PUBLISHED_HISTORY)

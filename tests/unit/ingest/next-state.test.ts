@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { FetchOutcome } from '../../../lib/fetch/fetch-feed.ts';
+import { entryVersionOf, rememberVersions } from '../../../lib/ingest/entry-version.ts';
 import { initialFeedState, nextStateAfterFailure, nextStateAfterSuccess } from '../../../lib/ingest/next-state.ts';
 import type { FeedState, NormalizedEntry } from '../../../lib/model.ts';
+import { dynamoItemBytes } from '../../support/item-size.ts';
 
 const now = new Date('2026-11-20T12:00:00.000Z');
 const base: FeedState = {
@@ -106,5 +108,52 @@ describe('feed state after a poll', () => {
     });
     expect(next.disabled).toBe(true);
     expect(next.lastError?.kind).toBe('fetch:gone');
+  });
+});
+
+describe('remembered entry versions', () => {
+  const versions = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+
+  it.each([
+    [10, 30, 40],
+    [30, 100, 40],
+    [60, 100, 70],
+    [595, 100, 600],
+  ])('a document of %i entries with %i remembered keeps %i, the current ones first', (now, before, kept) => {
+    const remembered = rememberVersions(versions('n', now), versions('o', before));
+    expect(remembered).toHaveLength(kept);
+    expect(remembered.slice(0, now)).toEqual(versions('n', now));
+  });
+
+  it('keeps a typical feed state inside one 1 KB write unit', () => {
+    const entries = Array.from({ length: 30 }, (_, i) =>
+      entry(`2026-11-20T${String(i % 24).padStart(2, '0')}:00:00.000Z`),
+    );
+    let state = {
+      ...base,
+      title: 'The Straits Ledger — Technology',
+      url: 'https://straitsledger.example/tech/feed.atom',
+    };
+    for (let round = 0; round < 3; round++) {
+      const shifted = entries.map((e) => ({ ...e, entryKey: `${e.entryKey}-${round}` }));
+      state = nextStateAfterSuccess(state, {
+        now,
+        outcome: fetched({
+          etag: 'W/"5f2a-1732440000000"',
+          lastModified: 'Tue, 24 Nov 2026 08:15:00 GMT',
+          cacheMaxAgeS: 300,
+        }),
+        entries: shifted,
+        recentEntryHashes: rememberVersions(shifted.map(entryVersionOf), state.recentEntryHashes),
+      });
+    }
+    const item = {
+      pk: `FEED#${state.feedId}`,
+      sk: 'STATE',
+      gsi1pk: 'DUE#3',
+      gsi1sk: `${state.nextFetchAt}#${state.feedId}`,
+      ...state,
+    };
+    expect(dynamoItemBytes(item)).toBeLessThanOrEqual(1024);
   });
 });
