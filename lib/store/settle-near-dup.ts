@@ -35,56 +35,73 @@ export async function settleNearDuplicates(
   ].sort(order);
   const winnerId = contenders[0]!.id;
   if (winnerId !== article.articleId) {
-    await absorb(db, article, winnerId, fold);
+    await absorb(db, article.articleId, winnerId, fold);
     return winnerId;
   }
-  for (const rival of rivals) {
-    const { Item } = await db.doc.send(
-      new GetCommand({ TableName: db.tableName, Key: articleKey(rival.articleId), ConsistentRead: true }),
-    );
-    if (Item && typeof Item.absorbedInto !== 'string') await absorb(db, Item as unknown as Article, winnerId, fold);
-  }
+  for (const rival of rivals) await absorb(db, rival.articleId, winnerId, fold);
   return winnerId;
 }
 
 /** How long re-pointed claims and tombstones stay: past any article retention we configure by default. */
 const TOMBSTONE_DAYS = 90;
 
+/**
+ * Absorbs one article into another. The loser is read fresh and the tombstone is written only if the loser is still
+ * at that version: a source another ingest appended meanwhile makes the put fail, and the loop folds again with it,
+ * so no outlet is lost to a stale copy.
+ */
 async function absorb(
   db: Db,
-  loser: Article,
+  loserId: string,
   winnerId: string,
   fold: (winnerId: string, loser: Article) => Promise<void>,
 ) {
-  await fold(winnerId, loser);
-  // Re-pointed claims and the tombstone live as long as the absorbed article would have.
-  const expiresAt = Math.floor(Date.parse(loser.firstSeenAt) / 1000) + TOMBSTONE_DAYS * 86_400;
-  for (const source of loser.sources) {
-    const entryClaim = claimKey('entry', shortHash(`${source.feedId}\u0000${source.entryKey}`));
-    await repoint(db, entryClaim, loser.articleId, winnerId, expiresAt);
-    if (source.url) {
-      await repoint(db, claimKey('url', shortHash(canonicalizeUrl(source.url))), loser.articleId, winnerId, expiresAt);
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const { Item } = await db.doc.send(
+      new GetCommand({ TableName: db.tableName, Key: articleKey(loserId), ConsistentRead: true }),
+    );
+    if (!Item || typeof Item.absorbedInto === 'string') return; // gone, or absorbed by another writer
+    const loser = Item as unknown as Article;
+    await fold(winnerId, loser);
+    // Re-pointed claims and the tombstone live as long as the absorbed article would have.
+    const expiresAt = Math.floor(Date.parse(loser.firstSeenAt) / 1000) + TOMBSTONE_DAYS * 86_400;
+    for (const source of loser.sources) {
+      const entryClaim = claimKey('entry', shortHash(`${source.feedId}\u0000${source.entryKey}`));
+      await repoint(db, entryClaim, loser.articleId, winnerId, expiresAt);
+      if (source.url) {
+        await repoint(
+          db,
+          claimKey('url', shortHash(canonicalizeUrl(source.url))),
+          loser.articleId,
+          winnerId,
+          expiresAt,
+        );
+      }
+    }
+    const loserItem = dedupeItemOfEntry(loser, '');
+    const deletions = [
+      ...nearDupKeysOf(loserItem).map((key) => nearDupItemKey(key, loser.articleId)),
+      dayEntryKey(loser.publishedAt, loser.articleId),
+      ...loser.topics.map((topic) => topicEntryKey(topic.slug, loser.publishedAt, loser.articleId)),
+    ];
+    for (const key of deletions) await db.doc.send(new DeleteCommand({ TableName: db.tableName, Key: key }));
+    // Last: a tombstone instead of the article, so a writer still holding the old id (a stale claim or band key)
+    // follows it to the survivor instead of re-creating the absorbed article.
+    try {
+      await db.doc.send(
+        new PutCommand({
+          TableName: db.tableName,
+          Item: { ...articleKey(loser.articleId), absorbedInto: winnerId, expiresAt },
+          ConditionExpression: 'version = :v',
+          ExpressionAttributeValues: { ':v': Item.version ?? 0 },
+        }),
+      );
+      return;
+    } catch (error) {
+      if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
     }
   }
-  const loserItem = dedupeItemOfEntry(loser, '');
-  const deletions = [
-    ...nearDupKeysOf(loserItem).map((key) => nearDupItemKey(key, loser.articleId)),
-    dayEntryKey(loser.publishedAt, loser.articleId),
-    ...loser.topics.map((topic) => topicEntryKey(topic.slug, loser.publishedAt, loser.articleId)),
-  ];
-  for (const key of deletions) await db.doc.send(new DeleteCommand({ TableName: db.tableName, Key: key }));
-  // Last: a tombstone instead of the article, so a writer still holding the old id (a stale claim or band key)
-  // follows it to the survivor instead of re-creating the absorbed article.
-  await db.doc.send(
-    new PutCommand({
-      TableName: db.tableName,
-      Item: {
-        ...articleKey(loser.articleId),
-        absorbedInto: winnerId,
-        expiresAt,
-      },
-    }),
-  );
+  throw new Error(`article ${loserId}: too much write contention while absorbing it into ${winnerId}`);
 }
 
 /** Moves a claim from the absorbed article to the survivor, unless it already points elsewhere. */
