@@ -81,8 +81,13 @@ export async function startServer(options: {
         response.end(body);
       },
       (error: unknown) => {
-        response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
-        response.end(`internal error: ${(error as Error).message}\n`);
+        // handleApi maps store failures itself; anything reaching here is a bug. Log it here, tell the client nothing.
+        console.error('api: unhandled error', error);
+        response.writeHead(500, {
+          'content-type': 'application/problem+json; charset=utf-8',
+          'cache-control': 'no-store',
+        });
+        response.end(`${JSON.stringify({ type: 'about:blank', title: 'Internal Server Error', status: 500 })}\n`);
       },
     );
   });
