@@ -2,7 +2,7 @@ import { describeFetchError } from './fetch/describe-fetch-error.ts';
 import type { FetchError } from './fetch/fetch-error.ts';
 import type { FetchOutcome, FetchRequest } from './fetch/fetch-feed.ts';
 import { entryVersionOf, rememberVersions } from './ingest/entry-version.ts';
-import { emptyCounts, type FeedReport } from './ingest/feed-report.ts';
+import { emptyCounts, type FeedReport, type FoldNote } from './ingest/feed-report.ts';
 import { initialFeedState, nextStateAfterFailure, nextStateAfterSuccess } from './ingest/next-state.ts';
 import type { FeedSource, FeedState, NormalizedEntry } from './model.ts';
 import { normalizeFeed } from './normalize/normalize-feed.ts';
@@ -20,6 +20,8 @@ export interface IngestDeps {
   readonly now: () => Date;
   readonly articleRetentionDays: number;
 }
+
+const MAX_FOLDS_REPORTED = 20;
 
 /** Bounded work per run: a feed that suddenly lists 50,000 entries is read in slices over several polls. */
 const MAX_ENTRIES_PER_RUN = 500;
@@ -84,10 +86,11 @@ export async function ingestFeed(source: FeedSource, deps: IngestDeps): Promise<
 
 async function storeFreshEntries(source: FeedSource, fresh: readonly NormalizedEntry[], deps: IngestDeps, now: Date) {
   const tally: Record<StoreEntryOutcome, number> = { new: 0, folded: 0, updated: 0, unchanged: 0 };
+  const folds: FoldNote[] = [];
   // Oldest first, so when two outlets carry one story the earlier report becomes the article's first source.
   const ordered = [...fresh].sort((a, b) => a.publishedAt.localeCompare(b.publishedAt));
   for (const entry of ordered) {
-    const { outcome } = await storeEntry(deps.db, {
+    const { outcome, articleId, resolution } = await storeEntry(deps.db, {
       source,
       entry,
       now: now.toISOString(),
@@ -95,8 +98,17 @@ async function storeFreshEntries(source: FeedSource, fresh: readonly NormalizedE
       articleRetentionDays: deps.articleRetentionDays,
     });
     tally[outcome]++;
+    // Every fold is explained in the run's log line, so an analyst can audit it (bounded: one line per feed run).
+    if (outcome === 'folded' && folds.length < MAX_FOLDS_REPORTED) {
+      folds.push({
+        title: entry.title.slice(0, 120),
+        articleId,
+        via: resolution.via,
+        why: resolution.why?.explanation,
+      });
+    }
   }
-  return { newArticles: tally.new, foldedArticles: tally.folded, updatedArticles: tally.updated };
+  return { newArticles: tally.new, foldedArticles: tally.folded, updatedArticles: tally.updated, folds };
 }
 
 async function fail(

@@ -5,6 +5,7 @@ import { defaultFetchOptions, fetchFeed } from '../lib/fetch/fetch-feed.ts';
 import type { IngestDeps } from '../lib/ingest.ts';
 import type { FeedState } from '../lib/model.ts';
 import { listFeedStates } from '../lib/store/feed-state.ts';
+import { sweepExpired } from '../lib/store/sweep-expired.ts';
 import { startEmbeddedDb } from './embedded-db.ts';
 import { type RoundSummary, runIngestRound } from './ingest-round.ts';
 import { startServer } from './server.ts';
@@ -55,6 +56,8 @@ export async function runLocal(
       round++;
       // Seeding every round is cheap locally and picks up feeds added to the OPML while running.
       const summary = await runIngestRound(runtime.sources, ingest, { seed: true });
+      // dynalite has no TTL: what DynamoDB would expire in AWS is swept here, once a round.
+      await sweepExpired(embedded.db, new Date());
       options.onRound(summary, round, await listFeedStates(embedded.db));
     });
   };

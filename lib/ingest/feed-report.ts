@@ -11,8 +11,18 @@ export interface FeedReport {
   readonly foldedArticles: number;
   readonly updatedArticles: number;
   readonly error?: { readonly stage: 'fetch' | 'parse'; readonly kind: string; readonly message: string };
+  /** Entries folded into an existing article this run, with how they were matched (at most 20). */
+  readonly folds?: readonly FoldNote[];
   readonly nextFetchAt?: string;
   readonly durationMs: number;
+}
+
+export interface FoldNote {
+  readonly title: string;
+  readonly articleId: string;
+  readonly via: 'entry' | 'url' | 'near-duplicate' | 'new';
+  /** The fold decision's one-line explanation, for near-duplicates. */
+  readonly why?: string;
 }
 
 export function emptyCounts() {
