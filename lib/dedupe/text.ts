@@ -3,43 +3,11 @@
  * CLI folds are exactly the pairs ingest folds.
  */
 
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  ndash: '–',
-  mdash: '—',
-  hellip: '…',
-  lsquo: '‘',
-  rsquo: '’',
-  ldquo: '“',
-  rdquo: '”',
-};
-
-/** Summaries arrive as sanitized HTML; the signals compare the words a reader sees. */
-export function plainTextOf(html: string | undefined): string {
-  if (!html) return '';
-  return html
-    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name: string) => decodeEntity(whole, name))
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-function decodeEntity(whole: string, name: string): string {
-  const lower = name.toLowerCase();
-  if (lower.startsWith('#x')) return safeCodePoint(Number.parseInt(lower.slice(2), 16), whole);
-  if (lower.startsWith('#')) return safeCodePoint(Number.parseInt(lower.slice(1), 10), whole);
-  return NAMED_ENTITIES[lower] ?? whole;
-}
-
-function safeCodePoint(code: number, fallback: string): string {
-  return Number.isInteger(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : fallback;
-}
+/**
+ * Summaries arrive as sanitized HTML; the signals compare the words a reader sees. One HTML-to-text rule for the
+ * whole system (normalize's), so dedupe, topics and titles read the same words.
+ */
+export { plainTextOf } from '../normalize/plain-text.ts';
 
 /**
  * Words of a text: NFKC, case-folded, apostrophes and quotes dropped inside words (`Charles’` = `charles`),

@@ -1,6 +1,6 @@
 import type { Article } from '../model.ts';
+import { plainTextOf } from '../normalize/plain-text.ts';
 import type { PositionalEvidence } from './evaluate-query.ts';
-import { htmlToText } from './html-to-text.ts';
 import { WordIndex } from './word-index.ts';
 
 /** Enough text to judge a story; caps the cost of pathological multi-megabyte summaries. */
@@ -24,8 +24,8 @@ export class PreparedArticle {
   constructor(private readonly article: Article) {
     // Feeds that only ship content:encoded have no summary; the opening of the content plays its role.
     const summaryHtml = article.summaryHtml?.trim() ? article.summaryHtml : (article.contentHtml ?? '');
-    const summary = htmlToText(summaryHtml.slice(0, MAX_SUMMARY_CHARS * 2)).slice(0, MAX_SUMMARY_CHARS);
-    this.text.addSegment('title', 0, htmlToText(article.title));
+    const summary = plainTextOf(summaryHtml.slice(0, MAX_SUMMARY_CHARS * 2)).slice(0, MAX_SUMMARY_CHARS);
+    this.text.addSegment('title', 0, plainTextOf(article.title));
     this.text.addSegment('summary', 1, summary);
     this.language = article.language?.toLowerCase().replace(/_/g, '-');
   }
