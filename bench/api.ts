@@ -5,17 +5,16 @@
  * never shares an event loop with the servers. Also: the api bundle's size and import time vs an empty handler.
  * Prints JSON. Targets (issue 7): 200s >= 0.5x baseline, 304s >= 0.8x, bundle <= 400 KB minified.
  */
-import { execFileSync, fork } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { fork } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
-import { ESBUILD_TARGET, ESM_REQUIRE_SHIM, EXTERNAL_MODULES, MAIN_FIELDS } from '../infra/bundle-settings.ts';
+import { EXTERNAL_MODULES } from '../infra/bundle-settings.ts';
+import { bundle, importMs } from './lambda-bundle.ts';
 
 const FORMATS = ['rss', 'atom', 'json'] as const;
 const FEED_PATH = (format: string) => `/topics/china-sea-tech.${format}?limit=200`;
@@ -154,58 +153,24 @@ async function measureHttp() {
   return rows;
 }
 
-/** Median wall time of importing a bundle in a fresh Node process. */
-function importMs(file: string): number {
-  const script = `const t = performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); process.stdout.write(String(performance.now() - t));`;
-  const { NODE_OPTIONS: _loader, ...env } = process.env;
-  const samples = Array.from({ length: 5 }, () =>
-    Number(
-      execFileSync(process.execPath, ['--no-warnings', '--input-type=module', '-e', script], { env, encoding: 'utf8' }),
-    ),
-  ).sort((a, b) => a - b);
-  return Number(samples[2]!.toFixed(1));
-}
-
 async function measureBundle() {
-  // Inside the repo (git-ignored) so that external modules resolve from node_modules when the bundle is imported.
+  // As deployed (infra/bundle-settings.ts), and with nothing external for comparison, beside an empty handler.
   const dir = path.join(process.cwd(), '.bench-out', 'api');
-  rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const emptyEntry = path.join(dir, 'empty-entry.mjs');
   writeFileSync(emptyEntry, 'export const handler = async () => ({ statusCode: 200 });\n');
-  const bundle = async (name: string, entry: string, external: string[]) => {
-    const outfile = path.join(dir, `${name}.mjs`);
-    const result = await build({
-      entryPoints: [entry],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: ESBUILD_TARGET,
-      mainFields: MAIN_FIELDS,
-      banner: { js: ESM_REQUIRE_SHIM },
-      minify: true,
-      external,
-      write: true,
-      metafile: true,
-      logLevel: 'error',
-    });
-    const bytes = Object.values(result.metafile.outputs)[0]?.bytes ?? 0;
-    return { outfile, kb: Number((bytes / 1024).toFixed(1)) };
-  };
-  // As deployed (infra/bundle-settings.ts), and with nothing external for comparison.
-  const deployed = await bundle('api', 'lambdas/api.ts', EXTERNAL_MODULES);
+  const deployed = await bundle('api', 'lambdas/api.ts');
   const everything = await bundle('api-all-bundled', 'lambdas/api.ts', []);
-  const empty = await bundle('empty', emptyEntry, []);
-  const { readFileSync } = await import('node:fs');
+  const empty = await bundle('api-empty', emptyEntry, []);
+  const kb = (bytes: number) => Number((bytes / 1024).toFixed(1));
   const result = {
-    apiBundleKb: deployed.kb,
-    apiBundleGzipKb: Number((gzipSync(readFileSync(deployed.outfile)).length / 1024).toFixed(1)),
+    apiBundleKb: kb(deployed.bytes),
+    apiBundleGzipKb: kb(gzipSync(readFileSync(deployed.file)).length),
     external: EXTERNAL_MODULES,
-    apiBundleNothingExternalKb: everything.kb,
+    apiBundleNothingExternalKb: kb(everything.bytes),
     targetKb: 400,
-    importMs: importMs(deployed.outfile),
-    emptyHandlerImportMs: importMs(empty.outfile),
+    importMs: importMs(deployed.file),
+    emptyHandlerImportMs: importMs(empty.file),
   };
   rmSync(dir, { recursive: true, force: true });
   return { ...result, importRatioVsEmpty: Number((result.importMs / result.emptyHandlerImportMs).toFixed(1)) };
