@@ -55,20 +55,6 @@ export function storyOf(n: number, outlet: string): GeneratedItem {
   };
 }
 
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-export function rss(title: string, items: readonly GeneratedItem[], buildDate: string): string {
-  const body = items
-    .map(
-      (item) =>
-        `<item><guid isPermaLink="false">${escapeXml(item.guid)}</guid><title>${escapeXml(item.title)}</title>` +
-        `<link>${escapeXml(item.link)}</link><description>${escapeXml(item.summary)}</description>` +
-        `<pubDate>${new Date(item.published).toUTCString()}</pubDate></item>`,
-    )
-    .join('');
-  return `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>${escapeXml(title)}</title><link>https://example.org/</link><description>bench</description><lastBuildDate>${buildDate}</lastBuildDate>${body}</channel></rss>`;
-}
-
 export async function startFeedServer() {
   const feeds = new Map<string, string>();
   const server = createServer((request, response) => {

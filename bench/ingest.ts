@@ -11,9 +11,10 @@ import { type IngestDeps, ingestFeed } from '../lib/ingest.ts';
 import { listTopicEntries } from '../lib/store/topic-entries.ts';
 import { compileTopicMatchers } from '../lib/topic-matchers.ts';
 import { dynamoDbLocalBackend, dynamoDbLocalUnavailable } from '../tests/contract/dynamodb-local-backend.ts';
+import { rssOf } from '../tests/integration/dedupe/wire-world.ts';
 import { type CapacityTally, measureCapacity } from './ingest-capacity.ts';
 import { monthlyCost, PRICES, WORKLOAD } from './ingest-cost-model.ts';
-import { rss, startFeedServer, storyOf } from './ingest-world.ts';
+import { startFeedServer, storyOf } from './ingest-world.ts';
 
 const FEEDS = 10;
 const ITEMS_PER_FEED = 20;
@@ -49,7 +50,7 @@ try {
     articleRetentionDays: RETENTION_DAYS,
   };
   const publish = (feed: string, items: ReturnType<typeof storyOf>[]): void => {
-    server.feeds.set(feed, rss(feed, items, 'Tue, 05 Mar 2024 12:00:00 GMT'));
+    server.feeds.set(feed, rssOf(feed, items, 'Tue, 05 Mar 2024 12:00:00 GMT')); // the store tests' RSS writer
   };
   const poll = async (names: readonly string[]) => {
     measured.reset();

@@ -19,7 +19,8 @@ export interface WireItem {
 const escapeXml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-export function rssOf(title: string, items: readonly WireItem[]): string {
+/** An RSS 2.0 document of these items; `lastBuildDate` changes the bytes without changing any item. */
+export function rssOf(title: string, items: readonly WireItem[], lastBuildDate?: string): string {
   const entries = items
     .map(
       (item) =>
@@ -28,7 +29,7 @@ export function rssOf(title: string, items: readonly WireItem[]): string {
         `<pubDate>${new Date(item.published).toUTCString()}</pubDate></item>`,
     )
     .join('');
-  return `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>${escapeXml(title)}</title><link>https://example.org/</link><description>test</description>${entries}</channel></rss>`;
+  return `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>${escapeXml(title)}</title><link>https://example.org/</link><description>test</description>${lastBuildDate ? `<lastBuildDate>${lastBuildDate}</lastBuildDate>` : ''}${entries}</channel></rss>`;
 }
 
 /** Feeds served from 127.0.0.1 by a real HTTP server; tests change `feeds` between runs. */
