@@ -31,6 +31,10 @@ export interface SourceHealth {
   readonly lastStatus?: number;
   readonly itemsSeen?: number;
   readonly lastError?: { readonly kind: string; readonly message: string; readonly at: string };
+  /** Why the next poll is when it is (publishing rhythm, back-off, Retry-After, max-age). */
+  readonly pollReason?: string;
+  /** Set when the server declared a wrong charset and we decoded with another. */
+  readonly charsetNote?: string;
 }
 
 export interface IndexView {

@@ -41,9 +41,13 @@ function statusOf(state: FeedState): SourceHealth['status'] {
   return state.lastFetchedAt ? 'ok' : 'never-fetched';
 }
 
-/** The health of every known feed: the feed state item minus polling internals (ETags, entry hashes). */
+/**
+ * The health of every configured feed: the feed state item minus polling internals (ETags, entry hashes). A feed
+ * taken out of the configuration keeps its state item but is no longer polled, so it is no longer listed either.
+ */
 export async function loadSourceHealth(deps: ServeDeps): Promise<SourceHealth[]> {
-  const states = await listFeedStates(deps.db);
+  const configured = deps.feeds ? new Set(deps.feeds.map((feed) => feed.feedId)) : undefined;
+  const states = (await listFeedStates(deps.db)).filter((state) => !configured || configured.has(state.feedId));
   return states.map((state) => ({
     feedId: state.feedId,
     title: state.title,
@@ -56,6 +60,8 @@ export async function loadSourceHealth(deps: ServeDeps): Promise<SourceHealth[]>
     lastStatus: state.lastStatus,
     itemsSeen: state.itemsSeen,
     lastError: state.lastError,
+    pollReason: state.pollReason,
+    charsetNote: state.charsetNote,
   }));
 }
 
