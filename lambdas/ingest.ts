@@ -17,7 +17,8 @@ export interface IngestHandlerDeps {
 export async function handleIngest(event: SQSEvent, deps: IngestHandlerDeps): Promise<SQSBatchResponse> {
   const batchItemFailures: { itemIdentifier: string }[] = [];
   for (const record of event.Records) {
-    const feedId = feedIdOf(record.body);
+    const job = jobOf(record.body);
+    const feedId = job?.feedId;
     const source = feedId ? deps.sources.get(feedId) : undefined;
     if (!source) {
       deps.logger.warn('message for no configured feed dropped', {
@@ -27,7 +28,7 @@ export async function handleIngest(event: SQSEvent, deps: IngestHandlerDeps): Pr
       continue;
     }
     try {
-      deps.logger.info('feed ingested', { ...(await ingestFeed(source, deps.ingest)) });
+      deps.logger.info('feed ingested', { ...(await ingestFeed(source, deps.ingest, { dueAt: job?.dueAt })) });
     } catch (error) {
       deps.logger.error('feed ingest failed; message will be retried', { feedId, error: error as Error });
       batchItemFailures.push({ itemIdentifier: record.messageId });
@@ -36,10 +37,12 @@ export async function handleIngest(event: SQSEvent, deps: IngestHandlerDeps): Pr
   return { batchItemFailures };
 }
 
-function feedIdOf(body: string): string | undefined {
+/** `{ feedId, dueAt? }` from a message body; anything else is not ours to retry. */
+function jobOf(body: string): { feedId: string; dueAt?: string } | undefined {
   try {
-    const parsed = JSON.parse(body) as { feedId?: unknown };
-    return typeof parsed.feedId === 'string' ? parsed.feedId : undefined;
+    const parsed = JSON.parse(body) as { feedId?: unknown; dueAt?: unknown };
+    if (typeof parsed.feedId !== 'string') return undefined;
+    return { feedId: parsed.feedId, ...(typeof parsed.dueAt === 'string' ? { dueAt: parsed.dueAt } : {}) };
   } catch {
     return undefined;
   }

@@ -1,5 +1,5 @@
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { type ScheduleDeps, scheduleDueFeeds } from '../lib/schedule.ts';
+import { type IngestJob, type ScheduleDeps, scheduleDueFeeds } from '../lib/schedule.ts';
 import { createDb } from '../lib/store/db.ts';
 import { loadRuntime } from './runtime.ts';
 import { powertoolsLogger, type StructuredLogger } from './structured-logger.ts';
@@ -20,11 +20,11 @@ export async function handleSchedule(_event: unknown, deps: ScheduleHandlerDeps)
 
 /** SQS takes 10 messages per batch call; a partly failed batch is an AWS failure and the tick is retried. */
 export function sqsEnqueue(sqs: SQSClient, queueUrl: string) {
-  return async (feedIds: readonly string[]) => {
-    for (let start = 0; start < feedIds.length; start += 10) {
-      const Entries = feedIds
+  return async (jobs: readonly IngestJob[]) => {
+    for (let start = 0; start < jobs.length; start += 10) {
+      const Entries = jobs
         .slice(start, start + 10)
-        .map((feedId, i) => ({ Id: String(i), MessageBody: JSON.stringify({ feedId }) }));
+        .map((job, i) => ({ Id: String(i), MessageBody: JSON.stringify({ feedId: job.feedId, dueAt: job.dueAt }) }));
       const result = await sqs.send(new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries }));
       if (result.Failed && result.Failed.length > 0) throw new Error(`SQS refused ${result.Failed.length} messages`);
     }

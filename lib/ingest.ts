@@ -31,7 +31,11 @@ const MAX_ENTRIES_PER_RUN = 500;
  * A fetch or parse failure is a value that ends up in the feed's health; only AWS failures throw, so the queue
  * retries the message and, the feed state being written last, the rerun redoes exactly the unfinished work.
  */
-export async function ingestFeed(source: FeedSource, deps: IngestDeps): Promise<FeedReport> {
+export async function ingestFeed(
+  source: FeedSource,
+  deps: IngestDeps,
+  job: { readonly dueAt?: string } = {},
+): Promise<FeedReport> {
   const startedAt = deps.now();
   const state = (await getFeedState(deps.db, source.feedId)) ?? initialFeedState(source, startedAt);
   const report = (fields: Omit<FeedReport, 'feedId' | 'url' | 'durationMs'>): FeedReport => ({
@@ -41,6 +45,11 @@ export async function ingestFeed(source: FeedSource, deps: IngestDeps): Promise<
     ...fields,
   });
   if (state.disabled) return report({ outcome: 'disabled', ok: false, ...emptyCounts() });
+  // A second message for a poll that already happened (the scheduler re-enqueued a feed whose first message was
+  // still waiting): the state has moved past the due time it was sent for, so there is nothing to do.
+  if (job.dueAt && state.nextFetchAt > job.dueAt) {
+    return report({ outcome: 'not-due', ok: true, ...emptyCounts(), nextFetchAt: state.nextFetchAt });
+  }
 
   const fetched = await deps.fetch({ url: state.url, etag: state.etag, lastModified: state.lastModified });
   if (!fetched.ok) {

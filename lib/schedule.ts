@@ -8,9 +8,18 @@ export interface ScheduleDeps {
   readonly sources: readonly FeedSource[];
   readonly now: () => Date;
   /** Hands due feeds to ingest: SQS in AWS (one message per feed), a direct call locally. */
-  readonly enqueue: (feedIds: readonly string[]) => Promise<void>;
+  readonly enqueue: (jobs: readonly IngestJob[]) => Promise<void>;
   /** Seed states for configured feeds first (once per container is enough; new feeds appear at the next seed). */
   readonly seed: boolean;
+}
+
+/**
+ * One feed to ingest, with the due time it was scheduled for. A feed still due at the next tick (its message not yet
+ * processed) is enqueued again; the ingest that comes second sees a later `nextFetchAt` than `dueAt` and stops.
+ */
+export interface IngestJob {
+  readonly feedId: string;
+  readonly dueAt: string;
 }
 
 export interface ScheduleReport {
@@ -32,8 +41,8 @@ export async function scheduleDueFeeds(deps: ScheduleDeps): Promise<ScheduleRepo
     : 0;
   const configured = new Set(deps.sources.map((s) => s.feedId));
   const due = await listDueFeeds(deps.db, now);
-  const enqueued = due.filter((s) => configured.has(s.feedId)).map((s) => s.feedId);
+  const jobs = due.filter((s) => configured.has(s.feedId)).map((s) => ({ feedId: s.feedId, dueAt: s.nextFetchAt }));
   const unconfigured = due.filter((s) => !configured.has(s.feedId)).map((s) => s.feedId);
-  if (enqueued.length > 0) await deps.enqueue(enqueued);
-  return { seeded, due: due.length, enqueued, unconfigured };
+  if (jobs.length > 0) await deps.enqueue(jobs);
+  return { seeded, due: due.length, enqueued: jobs.map((job) => job.feedId), unconfigured };
 }

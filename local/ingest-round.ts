@@ -28,12 +28,12 @@ export async function runIngestRound(
     sources,
     now: deps.now,
     seed: options.seed,
-    enqueue: async (feedIds) => {
-      const queue = [...feedIds];
+    enqueue: async (jobs) => {
+      const queue = [...jobs];
       const worker = async () => {
-        for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-          const source = byId.get(id);
-          if (source) reports.push(await ingestFeed(source, deps));
+        for (let job = queue.shift(); job !== undefined; job = queue.shift()) {
+          const source = byId.get(job.feedId);
+          if (source) reports.push(await ingestFeed(source, deps, { dueAt: job.dueAt }));
         }
       };
       await Promise.all(Array.from({ length: options.concurrency ?? 4 }, worker));

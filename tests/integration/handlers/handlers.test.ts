@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleIngest } from '../../../lambdas/ingest.ts';
 import { handleSchedule } from '../../../lambdas/schedule.ts';
 import type { FeedSource } from '../../../lib/model.ts';
+import type { IngestJob } from '../../../lib/schedule.ts';
 import { createDb } from '../../../lib/store/db.ts';
 import { getFeedState } from '../../../lib/store/feed-state.ts';
 import { startDemoFeedServer } from '../../../local/demo/demo-feed-server.ts';
@@ -17,6 +18,7 @@ describe('schedule and ingest handlers over dynalite', () => {
   let dynalite: Awaited<ReturnType<typeof startDynalite>>;
   let feedServer: Awaited<ReturnType<typeof startDemoFeedServer>>;
   let sources: FeedSource[];
+  let firstJobs: IngestJob[] = [];
   const brokenFeed = (): FeedSource => ({
     feedId: 'broken-404',
     url: `${feedServer.url}/no-such-feed.xml`,
@@ -34,17 +36,19 @@ describe('schedule and ingest handlers over dynalite', () => {
   });
 
   it('schedule seeds every configured feed and enqueues the due ones once', async () => {
-    const enqueued: string[][] = [];
+    const enqueued: IngestJob[] = [];
     const deps = {
       db: dynalite.db,
       sources,
       now: () => clock.now,
-      enqueue: async (ids: readonly string[]) => void enqueued.push([...ids]),
+      enqueue: async (jobs: readonly IngestJob[]) => void enqueued.push(...jobs),
       logger: recordingLogger(),
     };
     const report = await handleSchedule({}, deps);
     expect(report.seeded).toBe(sources.length);
-    expect(enqueued.flat().sort()).toEqual(sources.map((s) => s.feedId).sort());
+    expect(enqueued.map((job) => job.feedId).sort()).toEqual(sources.map((s) => s.feedId).sort());
+    expect(new Set(enqueued.map((job) => job.dueAt))).toEqual(new Set([clock.now.toISOString()]));
+    firstJobs = enqueued;
   });
 
   it('ingest records a feed failure in its health without failing the message, and ingests the others', async () => {
@@ -54,7 +58,7 @@ describe('schedule and ingest handlers over dynalite', () => {
       sources: new Map(sources.map((s) => [s.feedId, s])),
       logger,
     };
-    const bodies = [...sources.map((s) => JSON.stringify({ feedId: s.feedId })), 'not json', '{"feedId":"unknown"}'];
+    const bodies = [...firstJobs.map((job) => JSON.stringify(job)), 'not json', '{"feedId":"unknown"}'];
     const response = await handleIngest(sqsEvent(bodies), deps);
     expect(response.batchItemFailures, JSON.stringify(logger.lines.filter((l) => l.level === 'error'))).toEqual([]);
     const ingested = logger.lines.filter((l) => l.message === 'feed ingested');
@@ -70,16 +74,29 @@ describe('schedule and ingest handlers over dynalite', () => {
   });
 
   it('after ingest nothing is due until the planned time', async () => {
-    const enqueued: string[] = [];
+    const enqueued: IngestJob[] = [];
     const deps = {
       db: dynalite.db,
       sources,
       now: () => clock.now,
-      enqueue: async (ids: readonly string[]) => void enqueued.push(...ids),
+      enqueue: async (jobs: readonly IngestJob[]) => void enqueued.push(...jobs),
       logger: recordingLogger(),
     };
     await handleSchedule({}, deps);
     expect(enqueued).toEqual([]);
+  });
+
+  it('a second message for a poll that already happened does nothing (the scheduler may enqueue a feed twice)', async () => {
+    const logger = recordingLogger();
+    const deps = {
+      ingest: testIngestDeps(dynalite.db, matchers, clock),
+      sources: new Map(sources.map((s) => [s.feedId, s])),
+      logger,
+    };
+    const response = await handleIngest(sqsEvent([JSON.stringify(firstJobs[0])]), deps);
+    expect(response.batchItemFailures).toEqual([]);
+    const line = logger.lines.find((l) => l.message === 'feed ingested');
+    expect(line?.fields).toMatchObject({ feedId: firstJobs[0]!.feedId, outcome: 'not-due', ok: true });
   });
 
   it('a store failure (AWS side) fails only that message, so SQS retries it', async () => {
