@@ -1,5 +1,6 @@
 import type { PreparedItem } from './dedupe-item.ts';
 import { genreOf, type ItemGenre } from './guards.ts';
+import { type SummaryRole, uninformativeSummaryOf } from './summary-role.ts';
 import { containment, jaccard } from './text.ts';
 import { diffTitles, type TitleDiff } from './title-diff.ts';
 import { sameArticleLink } from './url-identity.ts';
@@ -25,6 +26,8 @@ export interface FoldSignals {
   readonly summaryOverlap?: number;
   readonly summarySimilarity?: number;
   readonly summaryWords: readonly [number, number];
+  /** Summaries that cannot vouch either way (photo caption, headline repeated, quip) and were set aside. */
+  readonly summaryRoles: readonly [SummaryRole | undefined, SummaryRole | undefined];
   readonly hoursApart?: number;
   readonly genres: readonly [ItemGenre | undefined, ItemGenre | undefined];
 }
@@ -35,8 +38,11 @@ export const MIN_SUMMARY_WORDS = 8;
 export function foldSignalsOf(stored: PreparedItem, arriving: PreparedItem): FoldSignals {
   const diff = diffTitles(stored.titleWords, arriving.titleWords);
   const sameSite = Boolean(stored.urlIdentity && stored.urlIdentity.site === arriving.urlIdentity?.site);
+  const summaryRoles = [uninformativeSummaryOf(stored), uninformativeSummaryOf(arriving)] as const;
   const bothSummaries =
-    stored.summaryWords.length >= MIN_SUMMARY_WORDS && arriving.summaryWords.length >= MIN_SUMMARY_WORDS;
+    stored.summaryWords.length >= MIN_SUMMARY_WORDS &&
+    arriving.summaryWords.length >= MIN_SUMMARY_WORDS &&
+    summaryRoles.every((role) => role === undefined);
   const link = sameArticleLink(stored.urlIdentity, arriving.urlIdentity);
   const hoursApart =
     stored.publishedMs !== undefined && arriving.publishedMs !== undefined
@@ -66,6 +72,7 @@ export function foldSignalsOf(stored: PreparedItem, arriving: PreparedItem): Fol
         }
       : {}),
     summaryWords: [stored.summaryWords.length, arriving.summaryWords.length],
+    summaryRoles,
     ...(hoursApart !== undefined ? { hoursApart: round(hoursApart) } : {}),
     genres: [genreOf(stored), genreOf(arriving)],
   };

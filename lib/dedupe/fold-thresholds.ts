@@ -14,7 +14,7 @@ export interface FoldThresholds {
   readonly minTitleContainment: number;
   /** Title-only folding (one summary missing) needs a specific headline: at least this many content words. */
   readonly minTitleWordsAlone: number;
-  /** …and a short window, since only the headline vouches for identity. */
+  /** …and a short window, since only the headline vouches for identity (aggregators re-post a day or three later). */
   readonly maxHoursTitleAlone: number;
   /** A changed number is a developing story's update only this soon after the first version. */
   readonly maxHoursNumberUpdate: number;
@@ -27,7 +27,7 @@ export const defaultFoldThresholds: FoldThresholds = {
   minSummaryOverlap: 0.5,
   minTitleContainment: 0.4,
   minTitleWordsAlone: 5,
-  maxHoursTitleAlone: 48,
+  maxHoursTitleAlone: 72,
   maxHoursNumberUpdate: 12,
   minSummaryOverlapNumberUpdate: 0.9,
 };
