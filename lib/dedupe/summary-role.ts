@@ -10,8 +10,9 @@ import { contentWordsOf, plainTextOf } from './text.ts';
  * - `photo-caption`: ends with a photo credit in parentheses — `(Jenny Evans/Getty Images)`, `(Kyodo News via AP)`,
  *   `(Shutterstock)`;
  * - `headline-repeat`: the summary is the item's own headline again;
- * - `unrelated-blurb`: a short line (≤ MAX_BLURB_WORDS) sharing no content word with its own headline — a quip,
- *   not a lede. A real lede names at least one thing the headline names.
+ * - `unrelated-blurb`: a short line (≤ MAX_BLURB_WORDS) sharing no content word with its own headline and naming
+ *   nothing (no capitalized word after the first) — a quip, not a lede. A standfirst that shares no headline word
+ *   still names a person, place or company ("Satellite images show Ream facility…") and is compared as text.
  */
 export type SummaryRole = 'photo-caption' | 'headline-repeat' | 'unrelated-blurb';
 
@@ -28,7 +29,16 @@ export function uninformativeSummaryOf(prepared: PreparedItem): SummaryRole | un
   if (words.join(' ') === prepared.titleKey) return 'headline-repeat';
   if (words.length <= MAX_BLURB_WORDS && prepared.titleContent.size > 0) {
     const sharesHeadlineWord = contentWordsOf(words).some((word) => prepared.titleContent.has(word));
-    if (!sharesHeadlineWord) return 'unrelated-blurb';
+    if (!(sharesHeadlineWord || namesSomething(plainTextOf(prepared.item.summary)))) return 'unrelated-blurb';
   }
   return undefined;
+}
+
+/** A capitalized word after the first one (not "I"): a name, so the line says what it is about. */
+function namesSomething(text: string): boolean {
+  return text
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .some((token) => /^[\p{P}]*\p{Lu}/u.test(token) && !/^I([’']|$)/.test(token));
 }

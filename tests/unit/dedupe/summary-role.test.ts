@@ -28,6 +28,8 @@ describe('uninformativeSummaryOf', () => {
     ['photo-caption', 'Ships wait offshore near the port on Monday. (Port Authority via AP)'],
     ['headline-repeat', headline],
     ['unrelated-blurb', 'Somebody forgot to check the bolts, apparently.'],
+    // A standfirst sharing no headline word still names something: it is a lede, not a quip.
+    [undefined, 'Satellite images show the Westport berth will be closed until Friday'],
     [undefined, lede],
     [undefined, 'Port Kelang traffic stays halted.'],
     [undefined, 'The report (published on Monday) names the contractor who serviced the crane.'],
