@@ -1,10 +1,7 @@
 import type { Article } from '../model.ts';
-import { plainTextOf } from '../normalize/plain-text.ts';
+import { articleTextOf } from './article-text.ts';
 import type { PositionalEvidence } from './evaluate-query.ts';
 import { WordIndex } from './word-index.ts';
-
-/** Enough text to judge a story; caps the cost of pathological multi-megabyte summaries. */
-const MAX_SUMMARY_CHARS = 20_000;
 
 /**
  * Everything a query needs from an article, computed once per article and shared by all topics. Only the title
@@ -22,11 +19,9 @@ export class PreparedArticle {
   private hostList: readonly string[] | undefined;
 
   constructor(private readonly article: Article) {
-    // Feeds that only ship content:encoded have no summary; the opening of the content plays its role.
-    const summaryHtml = article.summaryHtml?.trim() ? article.summaryHtml : (article.contentHtml ?? '');
-    const summary = plainTextOf(summaryHtml.slice(0, MAX_SUMMARY_CHARS * 2)).slice(0, MAX_SUMMARY_CHARS);
-    this.text.addSegment('title', 0, plainTextOf(article.title));
-    this.text.addSegment('summary', 1, summary);
+    const text = articleTextOf(article);
+    this.text.addNormalizedSegment('title', 0, text.normalizedTitle);
+    this.text.addNormalizedSegment('summary', 1, text.normalizedSummary);
     this.language = article.language?.toLowerCase().replace(/_/g, '-');
   }
 
@@ -68,6 +63,11 @@ export class PreparedArticle {
  * so one slot gets every repeat hit, and unlike a WeakMap it leaves nothing for the garbage collector to trace.
  */
 let last: { article: Article; prepared: PreparedArticle } | undefined;
+
+/** Whether this article's word index already exists (another topic needed it): then lookups in it are cheap. */
+export function isPrepared(article: Article): boolean {
+  return last?.article === article;
+}
 
 export function prepareArticle(article: Article): PreparedArticle {
   if (last?.article !== article) last = { article, prepared: new PreparedArticle(article) };

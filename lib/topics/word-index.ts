@@ -41,9 +41,13 @@ export class WordIndex {
 
   /** Appends one segment of text; `segment` ids are unique within the index. */
   addSegment(zone: Zone, segment: number, text: string): void {
+    this.addNormalizedSegment(zone, segment, normalizeText(text));
+  }
+
+  /** The same for text already passed through normalizeText (article-text.ts normalizes once for all users). */
+  addNormalizedSegment(zone: Zone, segment: number, normalized: string): void {
     this.zoneOfSegment[segment] = zone;
     if (!this.zoneStarts.some(([known]) => known === zone)) this.zoneStarts.push([zone, this.texts.length]);
-    const normalized = normalizeText(text);
     const fast = scanWordsFast(normalized, (word) => {
       const position = this.texts.length;
       this.texts.push(word);
