@@ -4,6 +4,7 @@ import { handleIngest } from '../../../lambdas/ingest.ts';
 import { handleSchedule } from '../../../lambdas/schedule.ts';
 import type { FeedSource } from '../../../lib/model.ts';
 import type { IngestJob } from '../../../lib/schedule.ts';
+import type { Db } from '../../../lib/store/db.ts';
 import { createDb } from '../../../lib/store/db.ts';
 import { getFeedState } from '../../../lib/store/feed-state.ts';
 import { startDemoFeedServer } from '../../../local/demo/demo-feed-server.ts';
@@ -35,7 +36,8 @@ describe('schedule and ingest handlers over dynalite', () => {
     await dynalite?.close();
   });
 
-  it('schedule seeds every configured feed and enqueues the due ones once', async () => {
+  /** One schedule tick over the test's feeds, collecting what it enqueues. */
+  async function scheduleOnce() {
     const enqueued: IngestJob[] = [];
     const deps = {
       db: dynalite.db,
@@ -44,7 +46,18 @@ describe('schedule and ingest handlers over dynalite', () => {
       enqueue: async (jobs: readonly IngestJob[]) => void enqueued.push(...jobs),
       logger: recordingLogger(),
     };
-    const report = await handleSchedule({}, deps);
+    return { report: await handleSchedule({}, deps), enqueued };
+  }
+
+  /** The ingest handler's deps over a given table, with a logger the test reads. */
+  const ingestHandlerDeps = (db: Db, logger: ReturnType<typeof recordingLogger>) => ({
+    ingest: testIngestDeps(db, matchers, clock),
+    sources: new Map(sources.map((s) => [s.feedId, s])),
+    logger,
+  });
+
+  it('schedule seeds every configured feed and enqueues the due ones once', async () => {
+    const { report, enqueued } = await scheduleOnce();
     expect(report.seeded).toBe(sources.length);
     expect(enqueued.map((job) => job.feedId).sort()).toEqual(sources.map((s) => s.feedId).sort());
     expect(new Set(enqueued.map((job) => job.dueAt))).toEqual(new Set([clock.now.toISOString()]));
@@ -53,11 +66,7 @@ describe('schedule and ingest handlers over dynalite', () => {
 
   it('ingest records a feed failure in its health without failing the message, and ingests the others', async () => {
     const logger = recordingLogger();
-    const deps = {
-      ingest: testIngestDeps(dynalite.db, matchers, clock),
-      sources: new Map(sources.map((s) => [s.feedId, s])),
-      logger,
-    };
+    const deps = ingestHandlerDeps(dynalite.db, logger);
     const bodies = [...firstJobs.map((job) => JSON.stringify(job)), 'not json', '{"feedId":"unknown"}'];
     const response = await handleIngest(sqsEvent(bodies), deps);
     expect(response.batchItemFailures, JSON.stringify(logger.lines.filter((l) => l.level === 'error'))).toEqual([]);
@@ -74,25 +83,13 @@ describe('schedule and ingest handlers over dynalite', () => {
   });
 
   it('after ingest nothing is due until the planned time', async () => {
-    const enqueued: IngestJob[] = [];
-    const deps = {
-      db: dynalite.db,
-      sources,
-      now: () => clock.now,
-      enqueue: async (jobs: readonly IngestJob[]) => void enqueued.push(...jobs),
-      logger: recordingLogger(),
-    };
-    await handleSchedule({}, deps);
+    const { enqueued } = await scheduleOnce();
     expect(enqueued).toEqual([]);
   });
 
   it('a second message for a poll that already happened does nothing (the scheduler may enqueue a feed twice)', async () => {
     const logger = recordingLogger();
-    const deps = {
-      ingest: testIngestDeps(dynalite.db, matchers, clock),
-      sources: new Map(sources.map((s) => [s.feedId, s])),
-      logger,
-    };
+    const deps = ingestHandlerDeps(dynalite.db, logger);
     const response = await handleIngest(sqsEvent([JSON.stringify(firstJobs[0])]), deps);
     expect(response.batchItemFailures).toEqual([]);
     const line = logger.lines.find((l) => l.message === 'feed ingested');
@@ -106,11 +103,7 @@ describe('schedule and ingest handlers over dynalite', () => {
       credentials: LOCAL_CREDENTIALS,
     });
     const logger = recordingLogger();
-    const deps = {
-      ingest: testIngestDeps(missingTable, matchers, clock),
-      sources: new Map(sources.map((s) => [s.feedId, s])),
-      logger,
-    };
+    const deps = ingestHandlerDeps(missingTable, logger);
     const response = await handleIngest(sqsEvent([JSON.stringify({ feedId: sources[0]!.feedId })]), deps);
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'm-0' }]);
     expect(logger.lines.some((l) => l.level === 'error')).toBe(true);
