@@ -167,6 +167,11 @@ export function buildFarmModel(options: {
     const copies: StoryCopy[] = [];
     for (let round = 1; round <= options.rounds; round++) {
       if (!changesInRound[round - 1]) continue;
+      /** An outlet's own story: nobody else carries it. */
+      const ownCopy = (guid: string): StoryCopy => {
+        const own = story(round);
+        return { storyId: own.id, url: own.url, guid, title: own.title, nearDuplicate: false, round, bodyBytes: 0 };
+      };
       const count =
         round === 1 ? minItems + Math.floor(random() * (maxItems - minItems + 1)) : 1 + Math.floor(random() * 3);
       for (let n = 0; n < count; n++) {
@@ -176,16 +181,7 @@ export function buildFarmModel(options: {
           const wire = pick(random, wirePool[round - 1]!);
           // An outlet carries a wire story once; a second pick becomes one of its own stories instead.
           if (copies.some((c) => c.storyId === wire.id)) {
-            const own = story(round);
-            copies.push({
-              storyId: own.id,
-              url: own.url,
-              guid,
-              title: own.title,
-              nearDuplicate: false,
-              round,
-              bodyBytes: 0,
-            });
+            copies.push(ownCopy(guid));
             continue;
           }
           const nearDuplicate = random() < 0.06;
@@ -195,16 +191,7 @@ export function buildFarmModel(options: {
           const title = random() < 0.3 ? wire.altTitle : wire.title;
           copies.push({ storyId: wire.id, url, guid, title, nearDuplicate, round, bodyBytes: 0 });
         } else {
-          const own = story(round);
-          copies.push({
-            storyId: own.id,
-            url: own.url,
-            guid,
-            title: own.title,
-            nearDuplicate: false,
-            round,
-            bodyBytes: 0,
-          });
+          copies.push(ownCopy(guid));
         }
       }
     }
