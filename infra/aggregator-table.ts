@@ -17,8 +17,8 @@ export function createAggregatorTable(scope: Construct, id: string, removalPolic
   const key = (name: string): dynamodb.Attribute => ({ name, type: attributeType(name) });
 
   const dueIndex = definition.GlobalSecondaryIndexes?.find((g) => g.IndexName === TABLE_SCHEMA.dueIndexName);
-  if (dueIndex?.Projection?.ProjectionType !== 'ALL') {
-    throw new Error(`table.ts: index ${TABLE_SCHEMA.dueIndexName} must exist with projection ALL`);
+  if (dueIndex?.Projection?.ProjectionType !== 'KEYS_ONLY') {
+    throw new Error(`table.ts: index ${TABLE_SCHEMA.dueIndexName} must exist with projection KEYS_ONLY`);
   }
 
   const table = new dynamodb.Table(scope, id, {
@@ -31,11 +31,12 @@ export function createAggregatorTable(scope: Construct, id: string, removalPolic
     removalPolicy,
   });
   table.addGlobalSecondaryIndex({
-    // Sparse: only feed-state items carry gsi1pk/gsi1sk, so the scheduler's Query reads nothing else.
+    // Sparse: only feed-state items carry gsi1pk/gsi1sk, so the scheduler's Query reads nothing else. Keys only:
+    // a state write that keeps the feed's due key (every poll on a cadence) then costs the index nothing.
     indexName: TABLE_SCHEMA.dueIndexName,
     partitionKey: key(TABLE_SCHEMA.dueIndexPartitionKey),
     sortKey: key(TABLE_SCHEMA.dueIndexSortKey),
-    projectionType: dynamodb.ProjectionType.ALL,
+    projectionType: dynamodb.ProjectionType.KEYS_ONLY,
   });
   return table;
 }

@@ -1,30 +1,31 @@
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { allDuePartitions, feedStateKey } from '../lib/store/keys.ts';
+import { feedStateKey, oneOffDuePartitions, schedulerTickKey, slotPartition } from '../lib/store/keys.ts';
 import { TABLE_SCHEMA } from '../lib/store/table.ts';
 import type { FunctionName } from './bundle-settings.ts';
 
-/** Partition-key prefixes of feed-state items and of the due index, taken from the store's own key builders. */
-const FEED_STATE_KEYS = `${feedStateKey('').pk}*`;
-const DUE_INDEX_KEYS = `${allDuePartitions()[0]!.split('#')[0]}#*`;
+/** Partition-key patterns of the scheduler's items and of the due index, taken from the store's own key builders. */
+const prefixOf = (key: string) => `${key.split('#')[0]}#*`;
+const SCHEDULER_ITEM_KEYS = [`${feedStateKey('').pk}*`, schedulerTickKey.pk];
+const DUE_INDEX_KEYS = [prefixOf(oneOffDuePartitions()[0]!), prefixOf(slotPartition(15, 0))];
 
 export interface TableAccess {
   readonly table: string[];
   readonly dueIndex: string[];
   /** When set, the statements only match items whose partition key matches (`dynamodb:LeadingKeys`). */
-  readonly leadingKeys?: { readonly table: string; readonly dueIndex: string };
+  readonly leadingKeys?: { readonly table: readonly string[]; readonly dueIndex: readonly string[] };
 }
 
 /**
- * Per-function DynamoDB actions: the whole least-privilege story in one table. The scheduler reads the due index
- * and seeds missing feed states (conditional puts) — and can touch nothing but feed-state items; the API only
- * reads; only ingest writes articles, claims and timelines.
+ * Per-function DynamoDB actions: the whole least-privilege story in one table. The scheduler reads the due index,
+ * seeds missing feed states (conditional puts) and moves its own bookmark — and can touch nothing but those items;
+ * the API only reads (feed states by key, not the index); only ingest writes articles, claims and timelines.
  */
 export const TABLE_ACCESS: Record<FunctionName, TableAccess> = {
   schedule: {
-    table: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:PutItem'],
+    table: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
     dueIndex: ['dynamodb:Query'],
-    leadingKeys: { table: FEED_STATE_KEYS, dueIndex: DUE_INDEX_KEYS },
+    leadingKeys: { table: SCHEDULER_ITEM_KEYS, dueIndex: DUE_INDEX_KEYS },
   },
   ingest: {
     table: [
@@ -37,13 +38,13 @@ export const TABLE_ACCESS: Record<FunctionName, TableAccess> = {
     ],
     dueIndex: [],
   },
-  api: { table: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'], dueIndex: ['dynamodb:Query'] },
+  api: { table: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'], dueIndex: [] },
 };
 
 /** Adds the function's table statements to its role: exact actions, the table or the due index, optional key prefix. */
 export function grantTableAccess(role: iam.IRole, table: dynamodb.ITable, access: TableAccess): void {
-  const onlyKeys = (prefix: string | undefined) =>
-    prefix ? { conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [prefix] } } } : {};
+  const onlyKeys = (patterns: readonly string[] | undefined) =>
+    patterns ? { conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...patterns] } } } : {};
   role.addToPrincipalPolicy(
     new iam.PolicyStatement({
       actions: access.table,

@@ -3,7 +3,12 @@ import type { FetchError } from './fetch/fetch-error.ts';
 import type { FetchOutcome, FetchRequest } from './fetch/fetch-feed.ts';
 import { entryVersionOf, rememberVersions } from './ingest/entry-version.ts';
 import { emptyCounts, type FeedReport, type FoldNote } from './ingest/feed-report.ts';
-import { initialFeedState, nextStateAfterFailure, nextStateAfterSuccess } from './ingest/next-state.ts';
+import {
+  feedStateChanged,
+  initialFeedState,
+  nextStateAfterFailure,
+  nextStateAfterSuccess,
+} from './ingest/next-state.ts';
 import type { FeedSource, FeedState, NormalizedEntry } from './model.ts';
 import { normalizeFeed } from './normalize/normalize-feed.ts';
 import { parseFeed } from './parse/parse-feed.ts';
@@ -37,7 +42,12 @@ export async function ingestFeed(
   job: { readonly dueAt?: string } = {},
 ): Promise<FeedReport> {
   const startedAt = deps.now();
-  const state = (await getFeedState(deps.db, source.feedId)) ?? initialFeedState(source, startedAt);
+  const stored = await getFeedState(deps.db, source.feedId);
+  const state = stored ?? initialFeedState(source, startedAt);
+  // A poll that changed nothing leaves the stored state as it is (see feedStateChanged): no write unit spent.
+  const save = async (next: FeedState) => {
+    if (!stored || feedStateChanged(stored, next)) await putFeedState(deps.db, next);
+  };
   const report = (fields: Omit<FeedReport, 'feedId' | 'url' | 'durationMs'>): FeedReport => ({
     feedId: source.feedId,
     url: state.url,
@@ -60,7 +70,7 @@ export async function ingestFeed(
   const outcome = fetched.value;
   if (outcome.kind === 'not-modified') {
     const next = nextStateAfterSuccess(state, { now: startedAt, outcome, entries: [] });
-    await putFeedState(deps.db, next);
+    await save(next);
     return report({ outcome: 'not-modified', ok: true, status: 304, ...emptyCounts(), nextFetchAt: next.nextFetchAt });
   }
 
@@ -81,7 +91,7 @@ export async function ingestFeed(
     ttlMinutes: parsed.value.ttlMinutes,
     recentEntryHashes: rememberVersions(entries.map(entryVersionOf), state.recentEntryHashes),
   });
-  await putFeedState(deps.db, next);
+  await save(next);
   return report({
     outcome: 'fetched',
     ok: true,

@@ -160,6 +160,12 @@ export interface FeedState {
   readonly lastFetchedAt?: string;
   readonly lastSuccessAt?: string;
   readonly nextFetchAt: string;
+  /**
+   * A healthy feed's cadence in minutes (lib/schedule/poll-slots.ts): it is then due in fixed slots, and a poll that
+   * changes nothing writes nothing, so `nextFetchAt` and `lastFetchedAt` are as of the last change. Absent while a
+   * feed has a one-off due time (never polled, backing off, Retry-After).
+   */
+  readonly pollEveryMinutes?: number;
   readonly consecutiveFailures: number;
   readonly lastError?: { readonly kind: string; readonly message: string; readonly at: string };
   readonly disabled?: boolean;

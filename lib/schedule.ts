@@ -1,7 +1,9 @@
 import { initialFeedState } from './ingest/next-state.ts';
 import type { FeedSource } from './model.ts';
+import { slotNumberAt } from './schedule/poll-slots.ts';
 import type { Db } from './store/db.ts';
 import { listDueFeeds, seedFeedStates } from './store/feed-state.ts';
+import { advanceSchedulerTick, readSchedulerTick } from './store/scheduler-tick.ts';
 
 export interface ScheduleDeps {
   readonly db: Db;
@@ -14,8 +16,9 @@ export interface ScheduleDeps {
 }
 
 /**
- * One feed to ingest, with the due time it was scheduled for. A feed still due at the next tick (its message not yet
- * processed) is enqueued again; the ingest that comes second sees a later `nextFetchAt` than `dueAt` and stops.
+ * One feed to ingest, with the due time it was scheduled for. A message delivered twice, or a feed with a one-off
+ * due time enqueued again before its first message ran: the ingest that comes second finds a state whose
+ * `nextFetchAt` is past `dueAt` and stops (a feed on a cadence whose poll changed nothing is simply polled again).
  */
 export interface IngestJob {
   readonly feedId: string;
@@ -28,9 +31,21 @@ export interface ScheduleReport {
   readonly enqueued: readonly string[];
   /** Due states whose feed is no longer in the configuration: left alone, reported. */
   readonly unconfigured: readonly string[];
+  /** The 5-minute slots this run covered (after the previous run's, up to now's). */
+  readonly slots: { readonly after: number; readonly until: number };
 }
 
-/** Finds the feeds whose time has come (one Query per due shard) and enqueues those still configured. */
+/**
+ * After a long outage the scheduler catches up at most this far back: a day covers every cadence once, so each
+ * feed on a cadence is polled once, not once per missed slot.
+ */
+const MAX_CATCH_UP_SLOTS = 288;
+
+/**
+ * Finds the feeds whose time has come — one-off due times that passed, and the slot partitions of every slot that
+ * began since the previous run (poll-slots.ts) — enqueues those still configured, then moves the bookmark. A run
+ * that fails before the bookmark is rerun over the same slots, and ingest tolerates the repeated messages.
+ */
 export async function scheduleDueFeeds(deps: ScheduleDeps): Promise<ScheduleReport> {
   const now = deps.now();
   const seeded = deps.seed
@@ -39,10 +54,14 @@ export async function scheduleDueFeeds(deps: ScheduleDeps): Promise<ScheduleRepo
         deps.sources.map((s) => initialFeedState(s, now)),
       )
     : 0;
+  const until = slotNumberAt(now);
+  const previous = await readSchedulerTick(deps.db);
+  const after = Math.min(until, Math.max(previous ?? until - 1, until - MAX_CATCH_UP_SLOTS));
   const configured = new Set(deps.sources.map((s) => s.feedId));
-  const due = await listDueFeeds(deps.db, now);
-  const jobs = due.filter((s) => configured.has(s.feedId)).map((s) => ({ feedId: s.feedId, dueAt: s.nextFetchAt }));
-  const unconfigured = due.filter((s) => !configured.has(s.feedId)).map((s) => s.feedId);
+  const due = await listDueFeeds(deps.db, now, after);
+  const jobs = due.filter((job) => configured.has(job.feedId));
+  const unconfigured = due.filter((job) => !configured.has(job.feedId)).map((job) => job.feedId);
   if (jobs.length > 0) await deps.enqueue(jobs);
-  return { seeded, due: due.length, enqueued: jobs.map((job) => job.feedId), unconfigured };
+  if (until > (previous ?? Number.NEGATIVE_INFINITY)) await advanceSchedulerTick(deps.db, until);
+  return { seeded, due: due.length, enqueued: jobs.map((job) => job.feedId), unconfigured, slots: { after, until } };
 }

@@ -58,7 +58,14 @@ export async function runLocal(
       const summary = await runIngestRound(runtime.sources, ingest, { seed: true });
       // dynalite has no TTL: what DynamoDB would expire in AWS is swept here, once a round.
       await sweepExpired(embedded.db, new Date());
-      options.onRound(summary, round, await listFeedStates(embedded.db));
+      options.onRound(
+        summary,
+        round,
+        await listFeedStates(
+          embedded.db,
+          runtime.sources.map((s) => s.feedId),
+        ),
+      );
     });
   };
   tick();

@@ -32,6 +32,8 @@ export interface PollPlanInput {
 export interface PollPlan {
   readonly nextFetchAt: string;
   readonly intervalS: number;
+  /** The interval before jitter: a caller that spreads feeds its own way (poll slots) rounds this one. */
+  readonly baseIntervalS: number;
   /** One short phrase for the health page: why this interval. */
   readonly reason: string;
 }
@@ -107,5 +109,10 @@ export function planNextPoll(input: PollPlanInput): PollPlan {
   if (intervalS > maxS) reason += ` (capped at ${humanize(maxS)})`;
   const clampedS = Math.min(maxS, Math.max(minS, intervalS));
   const jitteredS = Math.round(Math.min(maxS, clampedS * (1 + JITTER_FRACTION * unitHash(input.feedId))));
-  return { nextFetchAt: new Date(nowMs + jitteredS * 1000).toISOString(), intervalS: jitteredS, reason };
+  return {
+    nextFetchAt: new Date(nowMs + jitteredS * 1000).toISOString(),
+    intervalS: jitteredS,
+    baseIntervalS: clampedS,
+    reason,
+  };
 }

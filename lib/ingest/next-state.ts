@@ -1,5 +1,6 @@
 import type { FetchOutcome } from '../fetch/fetch-feed.ts';
 import type { FeedSource, FeedState, NormalizedEntry } from '../model.ts';
+import { cadenceFor, nextDueAfterPoll } from '../schedule/poll-slots.ts';
 import { planPoll } from './plan-poll.ts';
 
 /** A feed we have never polled: due now. */
@@ -54,8 +55,51 @@ export function nextStateAfterSuccess(state: FeedState, input: SuccessInput): Fe
     recentEntryHashes: input.recentEntryHashes ?? state.recentEntryHashes,
     itemsSeen: fetched ? input.entries.length : state.itemsSeen,
     charsetNote: fetched ? outcome.charsetNote : state.charsetNote,
-    ...planPoll(healthy, { now, cacheMaxAgeS: outcome.cacheMaxAgeS, ttlMinutes: input.ttlMinutes }),
+    ...onCadence(
+      healthy,
+      planPoll(healthy, { now, cacheMaxAgeS: outcome.cacheMaxAgeS, ttlMinutes: input.ttlMinutes }),
+      now,
+    ),
   };
+}
+
+/** A healthy feed polls on the ladder step at or above its planned interval, in its own slots (poll-slots.ts). */
+function onCadence(state: FeedState, plan: { pollReason: string; baseIntervalS: number }, now: Date) {
+  const pollEveryMinutes = cadenceFor(plan.baseIntervalS);
+  return {
+    pollEveryMinutes,
+    nextFetchAt: nextDueAfterPoll(state.feedId, pollEveryMinutes, now, plan.baseIntervalS),
+    pollReason: plan.pollReason,
+  };
+}
+
+/**
+ * What changes on every poll by itself, and so does not by itself justify writing the state again. The stored
+ * `lastFetchedAt` and `lastStatus` then describe the last poll that changed something (a 200 that brought new
+ * validators or entries), which is what the health page says they are.
+ */
+const VOLATILE_FIELDS = ['lastFetchedAt', 'lastSuccessAt', 'lastStatus', 'nextFetchAt', 'pollReason'] as const;
+
+function persistentPart(state: FeedState): string {
+  const rest: Record<string, unknown> = { ...state };
+  for (const field of VOLATILE_FIELDS) delete rest[field];
+  // Key order and absent-versus-undefined must not count as a change.
+  return JSON.stringify(
+    Object.keys(rest)
+      .filter((key) => rest[key] !== undefined)
+      .sort()
+      .map((key) => [key, rest[key]]),
+  );
+}
+
+/**
+ * Whether a poll's new state must be written. A feed on a cadence that got a 304, or the same entries with the same
+ * validators, is due in the same slots as before: writing would only move times that the slot already implies —
+ * a write unit per poll for nothing. Anything else (new validators, entries, cadence, errors) is written.
+ */
+export function feedStateChanged(before: FeedState, after: FeedState): boolean {
+  if (before.pollEveryMinutes === undefined || after.pollEveryMinutes === undefined) return true;
+  return persistentPart(before) !== persistentPart(after);
 }
 
 export interface FailureInput {
@@ -72,8 +116,14 @@ export interface FailureInput {
 export function nextStateAfterFailure(state: FeedState, input: FailureInput): FeedState {
   const failures = state.consecutiveFailures + 1;
   const gone = input.error.kind === 'gone';
+  // Off the cadence: a failing feed backs off on its own one-off due time.
+  const { pollEveryMinutes: _offCadence, ...rest } = state;
+  const plan = planPoll(
+    { ...state, consecutiveFailures: failures },
+    { now: input.now, retryAfterS: input.error.retryAfterS },
+  );
   return {
-    ...state,
+    ...rest,
     lastFetchedAt: input.now.toISOString(),
     lastStatus: input.status,
     consecutiveFailures: failures,
@@ -83,6 +133,7 @@ export function nextStateAfterFailure(state: FeedState, input: FailureInput): Fe
       at: input.now.toISOString(),
     },
     ...(gone ? { disabled: true } : {}),
-    ...planPoll({ ...state, consecutiveFailures: failures }, { now: input.now, retryAfterS: input.error.retryAfterS }),
+    nextFetchAt: plan.nextFetchAt,
+    pollReason: plan.pollReason,
   };
 }

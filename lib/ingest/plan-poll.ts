@@ -9,7 +9,10 @@ export interface PollObservation {
 }
 
 /** Adapts a feed state and what this run observed to the fetch layer's polling policy. */
-export function planPoll(state: FeedState, observation: PollObservation): { nextFetchAt: string; pollReason: string } {
+export function planPoll(
+  state: FeedState,
+  observation: PollObservation,
+): { nextFetchAt: string; pollReason: string; baseIntervalS: number } {
   const plan = planNextPoll({
     feedId: state.feedId,
     now: observation.now.toISOString(),
@@ -19,5 +22,5 @@ export function planPoll(state: FeedState, observation: PollObservation): { next
     cacheMaxAgeS: observation.cacheMaxAgeS,
     ttlMinutes: observation.ttlMinutes,
   });
-  return { nextFetchAt: plan.nextFetchAt, pollReason: plan.reason };
+  return { nextFetchAt: plan.nextFetchAt, pollReason: plan.reason, baseIntervalS: plan.baseIntervalS };
 }

@@ -24,9 +24,12 @@ export interface SourceHealth {
   readonly title: string;
   readonly url: string;
   readonly status: SourceStatus;
+  /** For a feed on a cadence: the last poll that changed something (polls that change nothing are not recorded). */
   readonly lastFetchedAt?: string;
   readonly lastSuccessAt?: string;
   readonly nextFetchAt: string;
+  /** Set while the feed polls on a fixed cadence (healthy); absent while it backs off or was never polled. */
+  readonly pollEveryMinutes?: number;
   readonly consecutiveFailures: number;
   readonly lastStatus?: number;
   readonly itemsSeen?: number;

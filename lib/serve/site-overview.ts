@@ -1,5 +1,6 @@
 import type { FeedState, OutputFormat } from '../model.ts';
 import type { FormatLinks, SourceHealth, TopicSummary } from '../render/index-view.ts';
+import { nextSlotTime } from '../schedule/poll-slots.ts';
 import { listFeedStates } from '../store/feed-state.ts';
 import { listTopicEntries } from '../store/topic-entries.ts';
 import { newestChangeOf, toFeedViewItem } from './build-feed-view.ts';
@@ -46,8 +47,10 @@ function statusOf(state: FeedState): SourceHealth['status'] {
  * taken out of the configuration keeps its state item but is no longer polled, so it is no longer listed either.
  */
 export async function loadSourceHealth(deps: ServeDeps): Promise<SourceHealth[]> {
-  const configured = deps.feeds ? new Set(deps.feeds.map((feed) => feed.feedId)) : undefined;
-  const states = (await listFeedStates(deps.db)).filter((state) => !configured || configured.has(state.feedId));
+  const states = await listFeedStates(
+    deps.db,
+    (deps.feeds ?? []).map((feed) => feed.feedId),
+  );
   return states.map((state) => ({
     feedId: state.feedId,
     title: state.title,
@@ -55,7 +58,8 @@ export async function loadSourceHealth(deps: ServeDeps): Promise<SourceHealth[]>
     status: statusOf(state),
     lastFetchedAt: state.lastFetchedAt,
     lastSuccessAt: state.lastSuccessAt,
-    nextFetchAt: state.nextFetchAt,
+    nextFetchAt: upcomingFetchOf(state, deps.now?.() ?? new Date()),
+    ...(state.pollEveryMinutes !== undefined ? { pollEveryMinutes: state.pollEveryMinutes } : {}),
     consecutiveFailures: state.consecutiveFailures,
     lastStatus: state.lastStatus,
     itemsSeen: state.itemsSeen,
@@ -63,6 +67,14 @@ export async function loadSourceHealth(deps: ServeDeps): Promise<SourceHealth[]>
     pollReason: state.pollReason,
     charsetNote: state.charsetNote,
   }));
+}
+
+/** A feed on a cadence keeps its stored due time until a poll changes something: the next slot is computed instead. */
+function upcomingFetchOf(state: FeedState, now: Date): string {
+  if (state.pollEveryMinutes === undefined || state.disabled || Date.parse(state.nextFetchAt) > now.getTime()) {
+    return state.nextFetchAt;
+  }
+  return nextSlotTime(state.feedId, state.pollEveryMinutes, now);
 }
 
 /** Last-Modified of the health data: the latest fetch attempt of any feed. */

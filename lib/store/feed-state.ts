@@ -1,7 +1,8 @@
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { FeedState } from '../model.ts';
+import { dueSlotPartitions, slotNumberAt } from '../schedule/poll-slots.ts';
 import type { Db } from './db.ts';
-import { allDuePartitions, DUE_SHARDS, dueIndexKey, feedStateKey } from './keys.ts';
+import { dueIndexKey, feedStateKey, oneOffDuePartitions, slotPartition } from './keys.ts';
 import { TABLE_SCHEMA } from './table.ts';
 
 const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk'] as const;
@@ -21,14 +22,23 @@ export async function getFeedState(db: Db, feedId: string): Promise<FeedState | 
 export async function putFeedState(db: Db, state: FeedState): Promise<void> {
   const item = {
     ...feedStateKey(state.feedId),
-    ...dueIndexKey(state.feedId, state.nextFetchAt, state.disabled === true),
+    ...dueIndexKey(state),
     ...state,
   };
   await db.doc.send(new PutCommand({ TableName: db.tableName, Item: item }));
 }
 
-async function queryDuePartition(db: Db, partition: string, dueBefore?: string, limit?: number) {
-  const states: FeedState[] = [];
+/** A feed the scheduler found due, with the due time its message carries (see IngestJob). */
+export interface DueFeed {
+  readonly feedId: string;
+  readonly dueAt: string;
+}
+
+const feedIdOfStateKey = (pk: unknown) => String(pk).slice('FEED#'.length);
+
+/** One partition of the keys-only due index, every page (a partition holds at most the feeds of one slot or shard). */
+async function queryDueIndex(db: Db, partition: string, dueBefore?: string): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
     const page = await db.doc.send(
@@ -38,26 +48,59 @@ async function queryDuePartition(db: Db, partition: string, dueBefore?: string, 
         KeyConditionExpression: dueBefore ? 'gsi1pk = :p AND gsi1sk < :due' : 'gsi1pk = :p',
         ExpressionAttributeValues: dueBefore ? { ':p': partition, ':due': `${dueBefore}~` } : { ':p': partition },
         ExclusiveStartKey: startKey,
-        ...(limit ? { Limit: limit } : {}),
       }),
     );
-    for (const item of page.Items ?? []) states.push(toFeedState(item));
+    items.push(...(page.Items ?? []));
     startKey = page.LastEvaluatedKey;
-  } while (startKey && (!limit || states.length < limit));
-  return limit ? states.slice(0, limit) : states;
+  } while (startKey);
+  return items;
 }
 
-/** Feeds whose next fetch time has come: one Query per due shard, oldest first. */
-export async function listDueFeeds(db: Db, now: Date, limitPerShard = 500): Promise<FeedState[]> {
-  const shards = Array.from({ length: DUE_SHARDS }, (_, shard) => `DUE#${shard}`);
-  const pages = await Promise.all(shards.map((p) => queryDuePartition(db, p, now.toISOString(), limitPerShard)));
-  return pages.flat().sort((a, b) => a.nextFetchAt.localeCompare(b.nextFetchAt));
+/** Queries in parallel, a bounded number at a time (a long scheduler gap can mean hundreds of slot partitions). */
+async function inBatches<T, R>(inputs: readonly T[], size: number, run: (input: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (let start = 0; start < inputs.length; start += size) {
+    results.push(...(await Promise.all(inputs.slice(start, start + size).map(run))));
+  }
+  return results;
 }
 
-/** Every known feed, disabled ones included, for the sources' health page. */
-export async function listFeedStates(db: Db): Promise<FeedState[]> {
-  const pages = await Promise.all(allDuePartitions().map((p) => queryDuePartition(db, p)));
-  return pages.flat().sort((a, b) => a.feedId.localeCompare(b.feedId));
+/**
+ * Feeds due now: the one-off due times that have passed (one Query per shard) and the feeds on a cadence whose slot
+ * began after `afterSlot` (one Query per slot partition, see dueSlotPartitions). Keys only: no feed state is read.
+ */
+export async function listDueFeeds(db: Db, now: Date, afterSlot: number): Promise<DueFeed[]> {
+  const oneOff = await inBatches(oneOffDuePartitions(), 8, async (partition) =>
+    (await queryDueIndex(db, partition, now.toISOString())).map((item) => ({
+      feedId: feedIdOfStateKey(item.pk),
+      dueAt: String(item.gsi1sk).split('#')[0] ?? '',
+    })),
+  );
+  const slotted = await inBatches(dueSlotPartitions(afterSlot, slotNumberAt(now)), 25, async (slot) =>
+    (await queryDueIndex(db, slotPartition(slot.cadenceMinutes, slot.phase))).map((item) => ({
+      feedId: feedIdOfStateKey(item.pk),
+      dueAt: slot.dueAt,
+    })),
+  );
+  return [...oneOff.flat(), ...slotted.flat()].sort(
+    (a, b) => a.dueAt.localeCompare(b.dueAt) || a.feedId.localeCompare(b.feedId),
+  );
+}
+
+/** The states of the given feeds (the configured ones, for the sources' health page), by id; missing ones skipped. */
+export async function listFeedStates(db: Db, feedIds: readonly string[]): Promise<FeedState[]> {
+  const states: FeedState[] = [];
+  const unique = [...new Set(feedIds)];
+  for (let start = 0; start < unique.length; start += 100) {
+    let keys: Record<string, unknown>[] = unique.slice(start, start + 100).map(feedStateKey);
+    for (let attempt = 0; keys.length > 0; attempt++) {
+      if (attempt === 8) throw new Error(`feed states: ${keys.length} keys still unprocessed after 8 attempts`);
+      const result = await db.doc.send(new BatchGetCommand({ RequestItems: { [db.tableName]: { Keys: keys } } }));
+      for (const item of result.Responses?.[db.tableName] ?? []) states.push(toFeedState(item));
+      keys = (result.UnprocessedKeys?.[db.tableName]?.Keys ?? []) as Record<string, unknown>[];
+    }
+  }
+  return states.sort((a, b) => a.feedId.localeCompare(b.feedId));
 }
 
 /**
@@ -86,7 +129,7 @@ export async function seedFeedStates(db: Db, initial: readonly FeedState[]): Pro
             TableName: db.tableName,
             Item: {
               ...feedStateKey(state.feedId),
-              ...dueIndexKey(state.feedId, state.nextFetchAt, false),
+              ...dueIndexKey({ ...state, disabled: false }),
               ...state,
             },
             ConditionExpression: 'attribute_not_exists(pk)',

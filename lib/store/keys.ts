@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import type { FeedState } from '../model.ts';
+import { phaseOf } from '../schedule/poll-slots.ts';
 
 /**
  * Every key shape of the single table lives here, so an access pattern can be read off one file.
@@ -16,18 +18,27 @@ export function dueShardOf(feedId: string): string {
   return String(firstByte % DUE_SHARDS);
 }
 
-/** The due index (GSI gsi1): disabled feeds move to their own partition, stay listed, and are never due. */
-export function dueIndexKey(feedId: string, nextFetchAt: string, disabled: boolean) {
-  return {
-    gsi1pk: `DUE#${disabled ? DISABLED_SHARD : dueShardOf(feedId)}`,
-    gsi1sk: `${nextFetchAt}#${feedId}`,
-  } as const;
+/**
+ * The due index (GSI gsi1, keys only). A feed on a cadence sits in its slot partition (`SLOT#<minutes>#<phase>`,
+ * see lib/schedule/poll-slots.ts), a key that stays put from poll to poll; a feed with a one-off due time (never
+ * polled, backing off, Retry-After) sits in a shard sorted by that time; disabled feeds move to their own partition,
+ * stay listed, and are never due.
+ */
+export function dueIndexKey(state: Pick<FeedState, 'feedId' | 'nextFetchAt' | 'disabled' | 'pollEveryMinutes'>) {
+  const { feedId, nextFetchAt, pollEveryMinutes } = state;
+  if (state.disabled === true) return { gsi1pk: `DUE#${DISABLED_SHARD}`, gsi1sk: `${nextFetchAt}#${feedId}` };
+  if (pollEveryMinutes !== undefined) {
+    return { gsi1pk: slotPartition(pollEveryMinutes, phaseOf(feedId, pollEveryMinutes)), gsi1sk: feedId };
+  }
+  return { gsi1pk: `DUE#${dueShardOf(feedId)}`, gsi1sk: `${nextFetchAt}#${feedId}` };
 }
 
-export const allDuePartitions = (): string[] => [
-  ...Array.from({ length: DUE_SHARDS }, (_, shard) => `DUE#${shard}`),
-  `DUE#${DISABLED_SHARD}`,
-];
+export const slotPartition = (cadenceMinutes: number, phase: number) => `SLOT#${cadenceMinutes}#${phase}`;
+
+export const oneOffDuePartitions = (): string[] => Array.from({ length: DUE_SHARDS }, (_, shard) => `DUE#${shard}`);
+
+/** The scheduler's bookmark: the last 5-minute slot whose due feeds it enqueued. */
+export const schedulerTickKey = { pk: 'SCHED', sk: 'TICK' } as const;
 
 export const articleKey = (articleId: string) => ({ pk: `ART#${articleId}`, sk: 'A' }) as const;
 

@@ -33,8 +33,9 @@ export function tableDefinition(tableName: string): CreateTableCommandInput {
           { AttributeName: s.dueIndexPartitionKey, KeyType: 'HASH' },
           { AttributeName: s.dueIndexSortKey, KeyType: 'RANGE' },
         ],
-        // The scheduler and /sources read the whole feed state from the index: no second read per feed.
-        Projection: { ProjectionType: 'ALL' },
+        // The scheduler needs only the feed id and due time, both in the keys. With nothing else projected, a state
+        // write that keeps its due key (a feed on a cadence, see lib/schedule/poll-slots.ts) costs the index nothing.
+        Projection: { ProjectionType: 'KEYS_ONLY' },
       },
     ],
   };

@@ -69,7 +69,7 @@ describe.skipIf(missingEntries.length > 0)('FeedAggregator (bundling skipped)', 
       expect.objectContaining({
         IndexName: TABLE_SCHEMA.dueIndexName,
         KeySchema: definition.GlobalSecondaryIndexes?.[0]?.KeySchema,
-        Projection: { ProjectionType: 'ALL' },
+        Projection: { ProjectionType: 'KEYS_ONLY' },
       }),
     ]);
   });
@@ -159,7 +159,7 @@ describe.skipIf(missingEntries.length > 0)('FeedAggregator (bundling skipped)', 
     expect(actionsOf(indexStatements)).toEqual(TABLE_ACCESS[name].dueIndex);
   });
 
-  it('confines the schedule function to feed-state items (FEED#…) and due-index partitions (DUE#…)', () => {
+  it('confines the schedule function to its items (FEED#…, its SCHED bookmark) and due-index partitions', () => {
     const dynamo = allowedStatementsOf(template, 'schedule').filter((s) =>
       actionsOf([s]).some((a) => a.startsWith('dynamodb:')),
     );
@@ -170,7 +170,10 @@ describe.skipIf(missingEntries.length > 0)('FeedAggregator (bundling skipped)', 
           'dynamodb:LeadingKeys'
         ],
     );
-    expect(prefixes.sort()).toEqual([['DUE#*'], ['FEED#*']]);
+    expect(prefixes.sort()).toEqual([
+      ['DUE#*', 'SLOT#*'],
+      ['FEED#*', 'SCHED'],
+    ]);
   });
 
   it('lets only the schedule function send to the queue, and keeps the API read-only', () => {

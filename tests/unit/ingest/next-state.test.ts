@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { FetchOutcome } from '../../../lib/fetch/fetch-feed.ts';
 import { entryVersionOf, rememberVersions } from '../../../lib/ingest/entry-version.ts';
-import { initialFeedState, nextStateAfterFailure, nextStateAfterSuccess } from '../../../lib/ingest/next-state.ts';
+import {
+  feedStateChanged,
+  initialFeedState,
+  nextStateAfterFailure,
+  nextStateAfterSuccess,
+} from '../../../lib/ingest/next-state.ts';
 import type { FeedState, NormalizedEntry } from '../../../lib/model.ts';
+import { nextSlotTime } from '../../../lib/schedule/poll-slots.ts';
 import { dynamoItemBytes } from '../../support/item-size.ts';
 
 const now = new Date('2026-11-20T12:00:00.000Z');
@@ -59,17 +65,51 @@ describe('feed state after a poll', () => {
     expect(next.feedId).toBe('f1');
   });
 
-  it('learns the publishing rhythm: a feed publishing hourly is polled about hourly', () => {
+  it('learns the publishing rhythm: a feed publishing hourly goes on the hourly cadence, in its own slot', () => {
     const hourly = ['09:00', '10:00', '11:00', '11:55'].map((t) => entry(`2026-11-20T${t}:00.000Z`));
     const next = nextStateAfterSuccess(base, { now, outcome: fetched(), entries: hourly });
+    expect(next.pollEveryMinutes).toBe(60);
+    // The first of its slots at least an hour on; from then on, every hour in that slot.
     expect(minutesUntil(next)).toBeGreaterThanOrEqual(60);
-    expect(minutesUntil(next)).toBeLessThanOrEqual(66); // at most 10 % jitter
+    expect(minutesUntil(next)).toBeLessThan(120);
+    expect(next.nextFetchAt).toBe(nextSlotTime(base.feedId, 60, new Date(now.getTime() + 3600_000)));
     expect(next.pollReason).toMatch(/publishes about every/);
   });
 
-  it('a server-sent max-age is a floor for the next poll', () => {
+  it('a server-sent max-age is a floor for the next poll, and the cadence rounds it up', () => {
     const next = nextStateAfterSuccess(base, { now, outcome: fetched({ cacheMaxAgeS: 3 * 3600 }), entries: [] });
     expect(minutesUntil(next)).toBeGreaterThanOrEqual(180);
+    expect(next.pollEveryMinutes).toBe(180);
+    const longer = nextStateAfterSuccess(base, { now, outcome: fetched({ cacheMaxAgeS: 200 * 60 }), entries: [] });
+    expect(longer.pollEveryMinutes).toBe(240);
+  });
+
+  it('writes nothing after a poll that changed nothing, and everything else', () => {
+    const polled = nextStateAfterSuccess(base, { now, outcome: fetched({ etag: '"v1"' }), entries: [] });
+    expect(feedStateChanged(base, polled)).toBe(true); // first time on a cadence
+    const later = new Date(now.getTime() + 3600_000);
+    const notModified = nextStateAfterSuccess(polled, {
+      now: later,
+      outcome: { kind: 'not-modified', finalUrl: polled.url },
+      entries: [],
+    });
+    expect(notModified.lastFetchedAt).not.toBe(polled.lastFetchedAt);
+    expect(feedStateChanged(polled, notModified)).toBe(false);
+    const sameBodyAgain = nextStateAfterSuccess(polled, {
+      now: later,
+      outcome: fetched({ etag: '"v1"' }),
+      entries: [],
+    });
+    expect(feedStateChanged(polled, sameBodyAgain)).toBe(false);
+    const newValidator = nextStateAfterSuccess(polled, { now: later, outcome: fetched({ etag: '"v2"' }), entries: [] });
+    expect(feedStateChanged(polled, newValidator)).toBe(true);
+    const failed = nextStateAfterFailure(polled, {
+      now: later,
+      stage: 'fetch',
+      error: { kind: 'timeout', message: 'slow' },
+    });
+    expect(failed.pollEveryMinutes).toBeUndefined();
+    expect(feedStateChanged(polled, failed)).toBe(true);
   });
 
   it.each([

@@ -44,7 +44,19 @@ describe('/sources', () => {
     expect(JSON.stringify(body)).not.toMatch(/secret-validator|abc123/); // polling internals stay private
   });
 
-  it('lists every stored feed when no configuration is given', async () => {
-    expect((await sources()).sources.map((s) => s.feedId)).toEqual(['kept', 'removed']);
+  it('lists nothing without a configuration: states are read by the configured ids', async () => {
+    expect((await sources()).sources).toEqual([]);
+  });
+
+  it('shows a feed on a cadence with its cadence and its next slot, not a stale stored due time', async () => {
+    await putFeedState(
+      dynalite.db,
+      state('slotted', { pollEveryMinutes: 30, nextFetchAt: '2020-01-01T00:00:00.000Z' }),
+    );
+    const body = await sources([{ feedId: 'slotted', url: 'https://slotted.example/feed', title: 'S' }]);
+    const shown = body.sources[0] as { pollEveryMinutes: number; nextFetchAt: string };
+    expect(shown.pollEveryMinutes).toBe(30);
+    expect(Date.parse(shown.nextFetchAt)).toBeGreaterThanOrEqual(Date.now() - 1000);
+    expect(Date.parse(shown.nextFetchAt) - Date.now()).toBeLessThanOrEqual(30 * 60_000);
   });
 });

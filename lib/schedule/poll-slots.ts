@@ -1,0 +1,82 @@
+/**
+ * Poll slots: when a healthy feed is due follows from its cadence and its id alone, so a poll that changes nothing
+ * (a 304, or the same entries again) needs no write at all.
+ *
+ * Time is cut into 5-minute slots (slot n starts at n × 5 min since the epoch). A healthy feed polls on a cadence
+ * from a fixed ladder (15 min, 30 min, 1 h …) at a phase derived from its id: with a cadence of k slots it is due in
+ * every slot n with n mod k = phase. The due index files it under `SLOT#<cadence>#<phase>`, a key that changes only
+ * when the cadence does, and the scheduler reads the partitions of the slots that began since its last run. The
+ * phase spreads feeds of one cadence evenly over its slots, which the old per-feed jitter did.
+ *
+ * Feeds off the ladder — never polled yet, failing (back-off), told to retry after a time — keep a one-off due time
+ * (`DUE#<shard>`, sorted by time) as before; their state is written on every poll anyway.
+ */
+export const SLOT_MINUTES = 5;
+const SLOT_MS = SLOT_MINUTES * 60_000;
+
+/** Cadences a healthy feed can have, in minutes: each a multiple of the slot, covering the 5 min–24 h clamp. */
+export const CADENCE_LADDER_MINUTES = [5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 240, 360, 480, 720, 1440] as const;
+
+/** The ladder step that is at least the planned interval: rounding up keeps Retry-After, max-age and ttl floors. */
+export function cadenceFor(intervalS: number): number {
+  const minutes = intervalS / 60;
+  return CADENCE_LADDER_MINUTES.find((step) => step >= minutes - 1e-9) ?? CADENCE_LADDER_MINUTES.at(-1)!;
+}
+
+export const slotNumberAt = (time: Date): number => Math.floor(time.getTime() / SLOT_MS);
+export const slotStart = (slot: number): string => new Date(slot * SLOT_MS).toISOString();
+
+const slotsPerCycle = (cadenceMinutes: number) => Math.max(1, Math.round(cadenceMinutes / SLOT_MINUTES));
+
+/** FNV-1a of the feed id: the same phase on every run and machine, independent of the cadence's size. */
+function stableHash(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}
+
+export const phaseOf = (feedId: string, cadenceMinutes: number): number =>
+  stableHash(feedId) % slotsPerCycle(cadenceMinutes);
+
+/** The start of the first slot at or after `notBefore` in which the feed is due. */
+export function nextSlotTime(feedId: string, cadenceMinutes: number, notBefore: Date): string {
+  const cycle = slotsPerCycle(cadenceMinutes);
+  const phase = phaseOf(feedId, cadenceMinutes);
+  const first = Math.ceil(notBefore.getTime() / SLOT_MS);
+  return slotStart(first + ((((phase - first) % cycle) + cycle) % cycle));
+}
+
+/**
+ * When a feed on a cadence polled at `now` is next due: the first of its slots at least the planned interval after
+ * the start of the slot it was polled in. Measured from the slot's start, a poll that ran late in its slot still
+ * comes back exactly one cadence later; measured from the poll, it would skip a cycle.
+ */
+export function nextDueAfterPoll(feedId: string, cadenceMinutes: number, now: Date, intervalS: number): string {
+  return nextSlotTime(feedId, cadenceMinutes, new Date(slotNumberAt(now) * SLOT_MS + intervalS * 1000));
+}
+
+export interface DueSlotPartition {
+  readonly cadenceMinutes: number;
+  readonly phase: number;
+  /** Start of the latest slot in the range in which this partition's feeds were due. */
+  readonly dueAt: string;
+}
+
+/**
+ * The slot partitions due in the slots after `afterSlot` up to and including `untilSlot`. A long gap (the scheduler
+ * did not run) lists each partition once, with its latest due slot: a feed missed several times is polled once.
+ */
+export function dueSlotPartitions(afterSlot: number, untilSlot: number): DueSlotPartition[] {
+  const partitions: DueSlotPartition[] = [];
+  for (const cadenceMinutes of CADENCE_LADDER_MINUTES) {
+    const cycle = slotsPerCycle(cadenceMinutes);
+    const first = Math.max(afterSlot + 1, untilSlot - cycle + 1);
+    for (let slot = first; slot <= untilSlot; slot++) {
+      partitions.push({ cadenceMinutes, phase: ((slot % cycle) + cycle) % cycle, dueAt: slotStart(slot) });
+    }
+  }
+  return partitions;
+}
