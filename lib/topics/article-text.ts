@@ -1,6 +1,6 @@
 import type { Article } from '../model.ts';
 import { plainTextOf } from '../normalize/plain-text.ts';
-import { normalizeText } from './tokenize-text.ts';
+import { hasNonAsciiWordChar, normalizeText } from './tokenize-text.ts';
 
 /** Enough text to judge a story; caps the cost of pathological multi-megabyte summaries. */
 const MAX_SUMMARY_CHARS = 20_000;
@@ -31,12 +31,9 @@ export class ArticleText {
     this.normalizedTitle = normalizeText(plainTextOf(article.title));
     this.normalizedSummary = normalizeText(summary);
     this.normalized = `${this.normalizedTitle}\n${this.normalizedSummary}`;
-    this.hasNonAsciiWord = NON_ASCII_WORD_CHAR.test(this.normalized);
+    this.hasNonAsciiWord = hasNonAsciiWordChar(this.normalized);
   }
 }
-
-/** The tokenizer's own test (tokenize-text.ts) for taking its all-ASCII path. */
-const NON_ASCII_WORD_CHAR = /(?![\x00-\x7f])[\p{L}\p{M}\p{N}]/u;
 
 /** One slot, like prepareArticle: callers run every topic against one article before moving to the next. */
 let last: { article: Article; text: ArticleText } | undefined;

@@ -1,7 +1,7 @@
 import { err, ok, type Result } from '../result.ts';
 import type { QueryField, QueryNode, TermWord } from './query-ast.ts';
+import { slotOfPrefix, slotOfWord } from './query-vocabulary.ts';
 import { normalizeText, tokenizeText } from './tokenize-text.ts';
-import { slotOfWord } from './word-slots.ts';
 
 const HOST_LABELS = /^[a-z0-9-]+(\.[a-z0-9-]+)*$/;
 const LANGUAGE_TAG = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/;
@@ -54,15 +54,15 @@ export function buildTerm(raw: RawTerm, field: QueryField): Result<QueryNode, st
     previousEnd = word.end;
   }
   const prefixed = prefix && !last.unspaced;
-  // Every whole word is registered so articles index it; a trailing prefix word cannot be (it is not a word).
-  const slotsOfWords = termWords.map((word, at) =>
-    word.substring || (prefixed && at === termWords.length - 1) ? -1 : slotOfWord(word.text),
+  // Every word (and a trailing prefix) is registered, so articles record where it occurs while they are indexed.
+  const slots = termWords.map((word, at) =>
+    word.substring ? -1 : prefixed && at === termWords.length - 1 ? slotOfPrefix(word.text) : slotOfWord(word.text),
   );
   const wordKey = termWords.map((word) => `${word.substring ? '~' : ''}${word.text}`).join(' ');
   return ok({
     kind: 'term',
     key: `${field}|${prefixed ? '*' : ''}|${diacriticSensitive ? '!' : ''}|${display}|${wordKey}`,
-    firstWordSlot: slotsOfWords[0]!,
+    slots,
     field,
     words: termWords,
     prefix: prefixed,

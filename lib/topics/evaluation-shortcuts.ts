@@ -1,19 +1,17 @@
 import type { PreparedArticle } from './prepare-article.ts';
 import type { OrNode, QueryNode } from './query-ast.ts';
 
-/** What an OR of plain terms needs to be ruled out without visiting its children. */
+/** What an OR of plain terms needs to be ruled out without visiting its children: each one's first-word slot. */
 interface OrPrecheck {
-  readonly words: readonly string[];
   readonly slots: Int32Array;
   readonly sensitive: Uint8Array;
-  readonly prefixes: readonly string[];
 }
 
 const orPrechecks = new WeakMap<OrNode, OrPrecheck | null>();
 
 /**
  * Word lists (`@sea`, `@tech`) are big ORs and usually absent. When every alternative is a title/summary term,
- * the whole OR is ruled out by a tight loop over the article's query-word index and prefix bitmap instead of a
+ * the whole OR is ruled out by a tight loop over the article's index of query words and prefixes instead of a
  * visit per term.
  */
 export function orCertainlyAbsent(node: OrNode, article: PreparedArticle): boolean {
@@ -25,31 +23,22 @@ export function orCertainlyAbsent(node: OrNode, article: PreparedArticle): boole
   if (precheck === null) return false;
   const index = article.text;
   for (let at = 0; at < precheck.slots.length; at++) {
-    if (index.mayContain(precheck.words[at]!, precheck.slots[at]!, precheck.sensitive[at] === 1)) return false;
+    if (index.mayContain(precheck.slots[at]!, precheck.sensitive[at] === 1)) return false;
   }
-  for (const prefix of precheck.prefixes) if (article.text.mayStartWith(prefix)) return false;
   return true;
 }
 
 function buildOrPrecheck(node: OrNode): OrPrecheck | null {
-  const words: string[] = [];
   const slots: number[] = [];
   const sensitive: number[] = [];
-  const prefixes: string[] = [];
   for (const child of node.children) {
     if (child.kind !== 'term' || child.field === 'source' || child.field === 'category') return null;
-    const first = child.words[0]!;
-    if (child.firstWordSlot >= 0) {
-      words.push(first.text);
-      slots.push(child.firstWordSlot);
-      sensitive.push(child.diacriticSensitive ? 1 : 0);
-    } else if (child.prefix && child.words.length === 1 && !first.substring) {
-      prefixes.push(first.text);
-    } else {
-      return null;
-    }
+    // A character run has no slot; a full vocabulary neither (then the index cannot rule the word out).
+    if (child.slots[0]! < 0) return null;
+    slots.push(child.slots[0]!);
+    sensitive.push(child.diacriticSensitive ? 1 : 0);
   }
-  return { words, slots: Int32Array.from(slots), sensitive: Uint8Array.from(sensitive), prefixes };
+  return { slots: Int32Array.from(slots), sensitive: Uint8Array.from(sensitive) };
 }
 
 const leafCounts = new WeakMap<QueryNode, number>();

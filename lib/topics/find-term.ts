@@ -1,6 +1,6 @@
 import type { PositionalEvidence } from './evaluate-query.ts';
 import type { PreparedArticle } from './prepare-article.ts';
-import type { TermNode } from './query-ast.ts';
+import type { TermNode, TermWord } from './query-ast.ts';
 import { LEAD_SUMMARY_WORDS } from './query-ast.ts';
 import type { WordIndex, WordSpan } from './word-index.ts';
 
@@ -16,8 +16,8 @@ const MAX_SPANS_PER_TERM = 64;
 /** A one-word term's existence check: a table lookup and a field test, no evidence objects, nothing cached. */
 export function wordOccurs(node: TermNode, article: PreparedArticle): boolean {
   const index = indexFor(node, article);
-  if (!index.mayContain(node.words[0]!.text, node.firstWordSlot, node.diacriticSensitive)) return false;
-  const positions = index.positionsOf(node.words[0]!.text, node.prefix, node.diacriticSensitive);
+  if (!index.mayContain(node.slots[0]!, node.diacriticSensitive)) return false;
+  const positions = index.positionsOf(node.words[0]!.text, node.slots[0]!, node.prefix, node.diacriticSensitive);
   for (const position of positions) if (inField(node.field, index, position)) return true;
   return false;
 }
@@ -25,7 +25,7 @@ export function wordOccurs(node: TermNode, article: PreparedArticle): boolean {
 export function cachedTerm(node: TermNode, article: PreparedArticle): readonly PositionalEvidence[] {
   // Absent words (most of them) are answered by the small index of query words before any cache lookup.
   const index = indexFor(node, article);
-  if (!index.mayContain(node.words[0]!.text, node.firstWordSlot, node.diacriticSensitive)) return NO_EVIDENCE;
+  if (!index.mayContain(node.slots[0]!, node.diacriticSensitive)) return NO_EVIDENCE;
   let found = article.termCache.get(node.key);
   if (found === undefined) {
     found = findTerm(node, article);
@@ -43,13 +43,13 @@ export function indexFor(term: TermNode, article: PreparedArticle): WordIndex {
 /** Every occurrence of a word or phrase in the term's field. */
 export function findTerm(term: TermNode, article: PreparedArticle): readonly PositionalEvidence[] {
   const index = indexFor(term, article);
-  if (!index.mayContain(term.words[0]!.text, term.firstWordSlot, term.diacriticSensitive)) return NO_EVIDENCE;
+  if (!index.mayContain(term.slots[0]!, term.diacriticSensitive)) return NO_EVIDENCE;
   const lastWord = term.words.length - 1;
-  let spans = index.find(term.words[0]!, term.prefix && lastWord === 0, term.diacriticSensitive);
+  let spans = spansOf(index, term, 0);
   if (spans.length === 0) return NO_EVIDENCE;
   for (let at = 1; at <= lastWord && spans.length > 0; at++) {
     const following = new Map<number, number>();
-    for (const span of index.find(term.words[at]!, term.prefix && at === lastWord, term.diacriticSensitive)) {
+    for (const span of spansOf(index, term, at)) {
       if (!following.has(span.start)) following.set(span.start, span.end);
     }
     const extended: WordSpan[] = [];
@@ -68,6 +68,15 @@ export function findTerm(term: TermNode, article: PreparedArticle): readonly Pos
     if (evidence.length >= MAX_SPANS_PER_TERM) break;
   }
   return evidence;
+}
+
+/** Where word `at` of the term occurs: whole words by position, character runs by searching the joined text. */
+function spansOf(index: WordIndex, term: TermNode, at: number): readonly WordSpan[] {
+  const word: TermWord = term.words[at]!;
+  if (word.substring) return index.findRun(word.text);
+  const prefix = term.prefix && at === term.words.length - 1;
+  const positions = index.positionsOf(word.text, term.slots[at]!, prefix, term.diacriticSensitive);
+  return positions.map((position) => ({ start: position, end: position }));
 }
 
 function inField(field: TermNode['field'], index: WordIndex, position: number): boolean {

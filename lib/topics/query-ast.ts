@@ -48,8 +48,9 @@ export interface TermNode extends SourceSpan {
   readonly display: string;
   /** Identity for the per-article cache: equal keys find equal evidence (repeated definitions, shared terms). */
   readonly key: string;
-  /** Slot of the first word in the word registry (word-slots.ts), -1 when it is a prefix or a character run. */
-  readonly firstWordSlot: number;
+  /** Each word's slot in the query vocabulary (query-vocabulary.ts; the prefix's for a trailing `*`), -1 for a
+   * character run or when the vocabulary is full. */
+  readonly slots: readonly number[];
 }
 
 export interface MetaNode extends SourceSpan {

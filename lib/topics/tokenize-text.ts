@@ -120,29 +120,19 @@ function emitWord(raw: string, start: number, ascii: boolean, sink: WordSink): v
 }
 
 /** A letter, mark or digit outside ASCII; curly quotes and dashes are separators either way. */
-const NON_ASCII_WORD_CHAR = /(?![\x00-\x7f])[\p{L}\p{M}\p{N}]/u;
-const ASCII_SEPARATORS = /[^a-z0-9']+/;
-const ASCII_WORD = /[a-z0-9]+(?:'[a-z0-9]+)*/g;
+const NON_ASCII_WORD_CHAR = /(?![\x00-\x7f])[\p{L}\p{M}\p{N}]/gu;
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
- * The same words as scanWords for normalized text whose letters and digits are all ASCII (most English feeds), found by the engine's
- * native split instead of a char-code loop. Offsets are not reported: only unspaced scripts need them.
+ * Whether any word character is outside ASCII. When none is, every word is a run of [a-z0-9'] (the fast path of
+ * index-words.ts) and its own diacritic-folded form. The Unicode-property test only starts at the first non-ASCII
+ * character: most English text has none, or only a curly quote near the end.
  */
-export function scanWordsFast(text: string, sink: (word: string) => void): boolean {
-  if (NON_ASCII_WORD_CHAR.test(text)) return false;
-  for (const piece of text.split(ASCII_SEPARATORS)) {
-    if (piece === '') continue;
-    if (!piece.includes("'")) {
-      sink(piece);
-      continue;
-    }
-    // Apostrophes only join letters: "'n'" is n, "a''b" is a and b, "china's" is china.
-    for (const match of piece.matchAll(ASCII_WORD)) {
-      const raw = match[0];
-      sink(raw.length > 2 && raw.endsWith("'s") ? raw.slice(0, -2) : raw);
-    }
-  }
-  return true;
+export function hasNonAsciiWordChar(text: string): boolean {
+  const first = text.search(NON_ASCII);
+  if (first === -1) return false;
+  NON_ASCII_WORD_CHAR.lastIndex = first;
+  return NON_ASCII_WORD_CHAR.test(text);
 }
 
 /** Splits already-normalized text into word records. */

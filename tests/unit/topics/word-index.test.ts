@@ -1,0 +1,123 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { recordAnyWords, recordAsciiWords, type WordRecorder } from '../../../lib/topics/index-words.ts';
+import { slotOfPrefix, slotOfWord } from '../../../lib/topics/query-vocabulary.ts';
+import {
+  foldDiacritics,
+  hasNonAsciiWordChar,
+  normalizeText,
+  tokenizeNormalized,
+} from '../../../lib/topics/tokenize-text.ts';
+import { WordIndex } from '../../../lib/topics/word-index.ts';
+
+/** Everything a scanner reports, in order, so two scanners can be compared call for call. */
+class Transcript implements WordRecorder {
+  readonly calls: string[] = [];
+  length = 0;
+  addWord(segment: number, start: number, end: number): void {
+    this.calls.push(`word ${segment} ${start}-${end}`);
+    this.length++;
+  }
+  addHit(slot: number, position: number): void {
+    this.calls.push(`hit ${slot} @${position}`);
+  }
+  addFoldedHit(slot: number, position: number): void {
+    this.calls.push(`folded ${slot} @${position}`);
+  }
+  setFolded(position: number, folded: string): void {
+    this.calls.push(`fold ${position} ${folded}`);
+  }
+  markUnspaced(position: number): void {
+    this.calls.push(`unspaced ${position}`);
+  }
+}
+
+const words = ['a', 'ab', "a'b", 'b', 'ba', 'bs', 's', 'z9', 'viet', 'việt', 'nam', 'straße', 'strasse', '华为'];
+const prefixes = ['ab', 'a', 'ba', "a'b", 'b', 'vi', 'việ', 'stra', 'z'];
+const wordSlots = words.map((word) => [word, slotOfWord(word)] as const);
+const prefixSlots = prefixes.map((prefix) => [prefix, slotOfPrefix(prefix)] as const);
+
+const asciiText = fc.string({ unit: fc.constantFrom(..."ab sz9'-.,\n“”—…’".split('')), maxLength: 48 });
+const anyText = fc.string({
+  unit: fc.constantFrom(..."ab sz9'-.\nviệtnamVIỆTßẞ华为在中国ไทยé\u0301’“".split('')),
+  maxLength: 48,
+});
+
+describe('recordAsciiWords', () => {
+  it('reports exactly what the general scanner reports, on text without non-ASCII letters or digits', () => {
+    fc.assert(
+      fc.property(asciiText, (text) => {
+        const normalized = normalizeText(text);
+        fc.pre(!hasNonAsciiWordChar(normalized));
+        const fast = new Transcript();
+        const general = new Transcript();
+        recordAsciiWords(normalized, 3, fast);
+        recordAnyWords(normalized, 3, general);
+        expect(fast.calls).toEqual(general.calls);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it.each<[string, string[]]>([
+    ["ab's a'b's", ['word 0 0-2', 'word 0 5-8']],
+    ["'ab' ''b ba'", ['word 0 1-3', 'word 0 7-8', 'word 0 9-11']],
+  ])('%j', (text, expected) => {
+    const transcript = new Transcript();
+    recordAsciiWords(text, 0, transcript);
+    expect(transcript.calls.filter((call) => call.startsWith('word'))).toEqual(expected);
+  });
+});
+
+/** The definition: positions whose word (or, when diacritics do not matter, folded word) equals or starts with it. */
+function expectedPositions(normalized: string, pattern: string, prefix: boolean, sensitive: boolean): number[] {
+  const positions: number[] = [];
+  tokenizeNormalized(normalized).forEach((word, position) => {
+    const forms = sensitive ? [word.word] : [word.word, foldDiacritics(word.word)];
+    if (forms.some((form) => (prefix ? form.startsWith(pattern) : form === pattern))) positions.push(position);
+  });
+  return positions;
+}
+
+describe('WordIndex', () => {
+  it('finds every registered word and prefix where the tokenizer puts it, in title and summary', () => {
+    fc.assert(
+      fc.property(anyText, anyText, fc.boolean(), (title, summary, sensitive) => {
+        const index = new WordIndex();
+        index.addSegment('title', 0, title);
+        index.addSegment('summary', 1, summary);
+        const normalized = `${normalizeText(title)}\n${normalizeText(summary)}`;
+        expect(index.length).toBe(tokenizeNormalized(normalized).length);
+        for (const [pattern, slot] of [...wordSlots, ...prefixSlots]) {
+          const prefix = prefixSlots.some(([, known]) => known === slot);
+          const expected = expectedPositions(normalized, pattern, prefix, sensitive);
+          expect(index.positionsOf(pattern, slot, prefix, sensitive)).toEqual(expected);
+          // The same answer without the slot: the word-list scan that unregistered patterns use.
+          expect(index.positionsOf(pattern, -1, prefix, sensitive)).toEqual(expected);
+          expect(index.mayContain(slot, sensitive)).toBe(expected.length > 0);
+        }
+      }),
+      { numRuns: 800 },
+    );
+  });
+
+  it('keeps word offsets, zones and segments', () => {
+    const index = new WordIndex();
+    index.addSegment('title', 0, 'China’s 5G');
+    index.addSegment('summary', 1, 'Việt Nam, 华为');
+    expect([...Array(index.length).keys()].map((position) => index.wordAt(position))).toEqual([
+      'china',
+      '5g',
+      'việt',
+      'nam',
+      '华',
+      '为',
+    ]);
+    expect(index.zoneAt(1)).toBe('title');
+    expect(index.zoneAt(2)).toBe('summary');
+    expect(index.zoneIndexAt(3)).toBe(2);
+    expect(index.segmentAt(4)).toBe(1);
+    expect(index.isUnspacedAt(4)).toBe(true);
+    expect(index.findRun('华为')).toEqual([{ start: 4, end: 5 }]);
+  });
+});
