@@ -1,5 +1,5 @@
 import type { Article } from '../model.ts';
-import { plainTextOf } from '../normalize/plain-text.ts';
+import { textOfHtml } from './text-of-html.ts';
 import { hasNonAsciiWordChar, normalizeText } from './tokenize-text.ts';
 
 /** Enough text to judge a story; caps the cost of pathological multi-megabyte summaries. */
@@ -26,9 +26,9 @@ export class ArticleText {
   constructor(article: Article) {
     // Feeds that only ship content:encoded have no summary; the opening of the content plays its role.
     const summaryHtml = article.summaryHtml?.trim() ? article.summaryHtml : (article.contentHtml ?? '');
-    const summary = plainTextOf(summaryHtml.slice(0, MAX_SUMMARY_CHARS * 2)).slice(0, MAX_SUMMARY_CHARS);
+    const summary = textOfHtml(summaryHtml.slice(0, MAX_SUMMARY_CHARS * 2)).slice(0, MAX_SUMMARY_CHARS);
     // Each on its own, exactly as the word index always normalized its segments.
-    this.normalizedTitle = normalizeText(plainTextOf(article.title));
+    this.normalizedTitle = normalizeText(textOfHtml(article.title));
     this.normalizedSummary = normalizeText(summary);
     this.normalized = `${this.normalizedTitle}\n${this.normalizedSummary}`;
     this.hasNonAsciiWord = hasNonAsciiWordChar(this.normalized);

@@ -21,10 +21,13 @@ export interface TextWord {
 
 const UNSPACED_SCRIPT = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
+const NON_ASCII = /[^\x00-\x7f]/;
 const segmenter = new Intl.Segmenter('und', { granularity: 'word' });
 
 /** NFKC turns styled letters (𝐇𝐮𝐚𝐰𝐞𝐢, ｈｕａｗｅｉ) into plain ones; typographic apostrophes become ASCII. */
 export function normalizeText(text: string): string {
+  // ASCII is its own NFKC form and has one apostrophe look-alike: the same result, for half the cost.
+  if (!NON_ASCII.test(text)) return (text.includes('`') ? text.replace(/`/g, "'") : text).toLowerCase();
   return text
     .normalize('NFKC')
     .toLowerCase()
@@ -121,7 +124,6 @@ function emitWord(raw: string, start: number, ascii: boolean, sink: WordSink): v
 
 /** A letter, mark or digit outside ASCII; curly quotes and dashes are separators either way. */
 const NON_ASCII_WORD_CHAR = /(?![\x00-\x7f])[\p{L}\p{M}\p{N}]/gu;
-const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
  * Whether any word character is outside ASCII. When none is, every word is a run of [a-z0-9'] (the fast path of
