@@ -13,7 +13,8 @@ import { scoreByKind, scorePairs } from '../lib/dedupe/score-pairs.ts';
 import { candidateLookupCost } from './dedupe-candidates.ts';
 import { storeConsistency } from './dedupe-consistency.ts';
 import { crossValidate } from './dedupe-cross-validation.ts';
-import { compareFingerprints } from './dedupe-fingerprints.ts';
+import { asymmetricScheme, compareKeySchemes, legacyScheme, type SchemeItem } from './dedupe-key-schemes.ts';
+import { perturbedCopies } from './dedupe-perturbed-copies.ts';
 import { jaccardDuplicate, titleExactDuplicate } from './dedupe-references.ts';
 
 const shared = path.resolve(process.cwd(), '../shared');
@@ -52,10 +53,10 @@ for (let round = 0; round < rounds; round++) {
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 
 const topicItems = readTopicItems();
-const candidateItems = [
+const candidateItems: SchemeItem[] = [
   ...pairs.flatMap((pair) => [
-    { id: `${pair.pairId}a`, group: pair.pairId, item: pair.stored },
-    { id: `${pair.pairId}b`, group: pair.pairId, item: pair.arriving },
+    { id: `${pair.pairId}a`, group: pair.pairId, source: 'dev-pairs' as const, item: pair.stored },
+    { id: `${pair.pairId}b`, group: pair.pairId, source: 'dev-pairs' as const, item: pair.arriving },
   ]),
   ...topicItems,
 ];
@@ -87,7 +88,17 @@ console.log(
         rule: wrong.why.rule,
       })),
       throughput: { pairsPerSecond: Math.round((pairs.length * rounds) / seconds) },
-      fingerprints: compareFingerprints(pairs, run),
+      nearDupKeySchemes: compareKeySchemes(pairs, candidateItems),
+      nearDupPerturbedCopies: perturbedCopies(
+        candidateItems.map(({ item }) => item),
+        [
+          legacyScheme,
+          asymmetricScheme('after (in use)'),
+          asymmetricScheme('one lede probe, same window', { ledeProbes: 1, probedLedeWords: 20 }),
+          asymmetricScheme('4-word shingles', { shingleWords: 4 }),
+          asymmetricScheme('2 lede shingles written', { writtenLedeKeys: 2 }),
+        ],
+      ),
       cliAgreesWithStore: await storeConsistency(pairs, run),
       candidateLookup: await candidateLookupCost(candidateItems),
     },
@@ -113,6 +124,7 @@ function readTopicItems() {
       return {
         id: item.id,
         group: `topic${index}`,
+        source: 'topic-dev' as const,
         item: {
           title: item.title,
           ...(item.summary ? { summary: item.summary } : {}),

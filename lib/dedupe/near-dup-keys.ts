@@ -1,92 +1,147 @@
 import { createHash } from 'node:crypto';
 import { type DedupeItem, type PreparedItem, prepareItem } from './dedupe-item.ts';
-import { contentWordsOf } from './text.ts';
+import { MIN_SUMMARY_WORDS } from './fold-signals.ts';
+import { rankedShingles } from './shingle-rank.ts';
+import { uninformativeSummaryOf } from './summary-role.ts';
+import { contentWordsOf, plainTextOf, wordsOf } from './text.ts';
 
 /**
- * Lookup keys for near-duplicate candidates (`SIM#<band>#<bits>` in the table). Each key is one small item per
- * article, so each costs one write when an article is created and one read when an item arrives: the set is kept
- * to what the fold rules can actually confirm, measured on the development pairs (docs/dedupe.md):
+ * Lookup keys for near-duplicate candidates (`SIM#<band>#<bits>` in the table), ASYMMETRIC on purpose: a key item
+ * costs a write unit (5× a read unit) when an article is created, while a probe costs half a read unit when an
+ * item arrives. So a stored article writes at most two keys and an arriving item Queries a few more:
  *
- * - `t`: the normalized headline — syndicated copies under one headline, items whose summary is missing;
- * - `l`: the lede — the first content words of the summary, shared by wire copies under rewritten headlines;
- * - `m0…`: MinHash bands of the lede's 3-word shingles (first 30 words of the summary): wire copies and re-posts
- *   share their lede even when the headline was rewritten, a dateline was added or a toll changed;
- * - `u`: the outlet's own article number or slug, for one article mirrored or re-posted at another URL.
+ * - `h` (written and probed): the headline with every number masked — syndicated copies under one headline, items
+ *   whose summary is missing or says nothing, and an outlet's update of its own article ("5 dead" → "7 dead");
+ * - `s` (one written, `ledeProbes` probed): the lede's 4-content-word shingles ranked by one fixed hash. The stored
+ *   article writes its lowest-ranked shingle of the first `writtenLedeWords` summary words (the part every copy of
+ *   a lede carries, even one cut shorter); the arriving item probes its `ledeProbes` lowest of the first
+ *   `probedLedeWords` words, so a dateline, a changed word or a longer excerpt still meets the stored shingle.
+ *   Function words are dropped first (boilerplate phrases make hot keys), and an uninformative summary (caption,
+ *   repeated headline, quip) writes and probes nothing: the decision would not compare it anyway.
+ *
+ * The stored item is a candidate exactly when one of the arriving item's probes is one of its written keys
+ * (`sharedLookupKeys`): the store Queries the probes and finds the written items, the CLI applies the same test.
  */
 export interface NearDupKey {
-  readonly band: string;
+  readonly band: 'h' | 's';
   readonly bits: string;
 }
 
 export interface NearDupKeyOptions {
-  /** MinHash bands (each one key); rows per band trade candidate recall for fewer chance collisions. */
-  readonly minHashBands: number;
-  readonly minHashRows: number;
+  /** Lede shingles a new article writes (each one more write unit). */
+  readonly writtenLedeKeys: number;
+  readonly writtenLedeWords: number;
+  readonly probedLedeWords: number;
+  readonly ledeProbes: number;
+  readonly shingleWords: number;
+  /** Ablations the bench measures: number masking, the slug probe, skipping a leading dateline. */
+  readonly maskHeadlineNumbers: boolean;
+  readonly slugProbe: boolean;
+  readonly skipDateline: boolean;
+  /** Seed of the shingle ranking: the bench varies it to show the figures do not hang on one lucky hash. */
+  readonly seed: number;
 }
 
-export const defaultNearDupKeyOptions: NearDupKeyOptions = { minHashBands: 2, minHashRows: 2 };
+export const defaultNearDupKeyOptions: NearDupKeyOptions = {
+  writtenLedeKeys: 1,
+  writtenLedeWords: 20,
+  probedLedeWords: 25,
+  ledeProbes: 4,
+  shingleWords: 3,
+  maskHeadlineNumbers: true,
+  slugProbe: true,
+  skipDateline: true,
+  seed: 0,
+};
 
-const SHINGLE_WORDS = 30;
-const LEDE_WORDS = 8;
+/** Queries per lookup at most: the headline, the slug's headline, the lede probes and the written shingle. */
+export const MAX_NEAR_DUP_PROBES = 3 + defaultNearDupKeyOptions.ledeProbes;
 
-export function nearDupKeysOf(
-  item: DedupeItem | PreparedItem,
-  options: NearDupKeyOptions = defaultNearDupKeyOptions,
-): NearDupKey[] {
-  const prepared = 'titleWords' in item ? item : prepareItem(item);
-  const keys: NearDupKey[] = [];
-  if (prepared.titleKey) keys.push({ band: 't', bits: hash(prepared.titleKey) });
-  const lede = contentWordsOf(prepared.summaryWords);
-  if (lede.length >= LEDE_WORDS) keys.push({ band: 'l', bits: hash(lede.slice(0, LEDE_WORDS).join(' ')) });
-  const shingles = shingleSet(prepared.summaryWords.slice(0, SHINGLE_WORDS));
-  if (shingles.length >= 4) {
-    const signature = minHash(shingles, options.minHashBands * options.minHashRows);
-    for (let band = 0; band < options.minHashBands; band++) {
-      const rows = signature.slice(band * options.minHashRows, (band + 1) * options.minHashRows);
-      keys.push({ band: `m${band}`, bits: hash(rows.join(',')) });
-    }
-  }
-  const link = prepared.urlIdentity;
-  const linkId = link?.numericId ?? link?.slug;
-  if (link && linkId) keys.push({ band: 'u', bits: hash(`${link.site}\u0000${linkId}`) });
-  return keys;
+type Item = DedupeItem | PreparedItem;
+const prepared = (item: Item): PreparedItem => ('titleWords' in item ? item : prepareItem(item));
+
+/** The keys a new article writes: its masked headline and its lowest-ranked lede shingle (one or two items). */
+export function writtenNearDupKeysOf(item: Item, options: Partial<NearDupKeyOptions> = {}): NearDupKey[] {
+  const settings = { ...defaultNearDupKeyOptions, ...options };
+  return keysOf(prepared(item), settings.writtenLedeWords, settings.writtenLedeKeys, settings);
+}
+
+/**
+ * The keys an arriving item Queries: its masked headline, its `ledeProbes` lowest-ranked lede shingles, the shingle
+ * it would write itself (so an identical copy always finds it, whichever of the two is stored first) and the
+ * headline its slug spells.
+ */
+export function probedNearDupKeysOf(item: Item, options: Partial<NearDupKeyOptions> = {}): NearDupKey[] {
+  const settings = { ...defaultNearDupKeyOptions, ...options };
+  const preparedItem = prepared(item);
+  const slug = slugProbe(preparedItem, settings);
+  const keys = [
+    ...keysOf(preparedItem, settings.probedLedeWords, settings.ledeProbes, settings),
+    ...keysOf(preparedItem, settings.writtenLedeWords, settings.writtenLedeKeys, settings),
+    ...(slug ? [slug] : []),
+  ];
+  const unique = new Map(keys.map((key) => [nearDupKeyString(key), key]));
+  return [...unique.values()];
+}
+
+/** The candidate condition of ingest, in one place: the arriving item's probes that hit a key the stored one wrote. */
+export function sharedLookupKeys(stored: Item, arriving: Item, options: Partial<NearDupKeyOptions> = {}): string[] {
+  const written = new Set(writtenNearDupKeysOf(stored, options).map(nearDupKeyString));
+  return probedNearDupKeysOf(arriving, options)
+    .map(nearDupKeyString)
+    .filter((key) => written.has(key));
 }
 
 export const nearDupKeyString = (key: NearDupKey) => `${key.band}#${key.bits}`;
 
-function shingleSet(words: readonly string[]): string[] {
-  const shingles = new Set<string>();
-  for (let start = 0; start + 3 <= words.length; start++) shingles.add(words.slice(start, start + 3).join(' '));
-  return [...shingles];
-}
-
-/** k independent minimums via one 32-bit FNV-1a hash mixed with k seeds: cheap and deterministic across runs. */
-function minHash(shingles: readonly string[], k: number): number[] {
-  const minimums = new Array<number>(k).fill(0xffffffff);
-  for (const shingle of shingles) {
-    const base = fnv1a(shingle);
-    for (let seed = 0; seed < k; seed++) {
-      const value = mix(base ^ Math.imul(seed + 1, 0x9e3779b1));
-      if (value < (minimums[seed] ?? 0xffffffff)) minimums[seed] = value;
-    }
+function keysOf(item: PreparedItem, ledeWords: number, ledeKeys: number, options: NearDupKeyOptions): NearDupKey[] {
+  const keys: NearDupKey[] = [];
+  const headline = headlineKeyText(item.titleWords, options);
+  if (headline) keys.push({ band: 'h', bits: hash(headline) });
+  if (!comparableLede(item)) return keys;
+  const words = contentWordsOf(ledeWordsOf(item, options).slice(0, ledeWords));
+  for (const shingle of rankedShingles(words, options.shingleWords, options.seed).slice(0, ledeKeys)) {
+    keys.push({ band: 's', bits: hash(shingle) });
   }
-  return minimums;
+  return keys;
 }
 
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let index = 0; index < text.length; index++) {
-    h ^= text.charCodeAt(index);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
+/**
+ * An outlet's slug is usually its first headline: an update re-posted under a new headline and no summary still
+ * carries it, so the arriving item also probes the headline key its slug spells (no key is written for it).
+ */
+function slugProbe(item: PreparedItem, options: NearDupKeyOptions): NearDupKey | undefined {
+  const slug = options.slugProbe ? item.urlIdentity?.slug : undefined;
+  const words = slug ? wordsOf(slug.replace(/[-_]+/g, ' ')) : [];
+  if (contentWordsOf(words).length < MIN_SLUG_CONTENT_WORDS) return undefined;
+  const text = headlineKeyText(words, options);
+  return text && text !== headlineKeyText(item.titleWords, options) ? { band: 'h', bits: hash(text) } : undefined;
 }
 
-function mix(value: number): number {
-  let h = value >>> 0;
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
+const MIN_SLUG_CONTENT_WORDS = 4;
+
+/** The headline's content words with numbers masked: "5 children hurt" and "6 children hurt" share one key. */
+function headlineKeyText(words: readonly string[], options: NearDupKeyOptions): string {
+  const content = contentWordsOf(words);
+  const kept = content.length > 0 ? content : words;
+  return kept.map((word) => (options.maskHeadlineNumbers && /\p{N}/u.test(word) ? '#' : word)).join(' ');
 }
+
+/**
+ * Wire copy opens with a dateline ("HANOI, Vietnam (AP) —", "BEIJING (Reuters) -") that one carrier keeps and
+ * another drops; the key words start after it, so the first words of two copies line up.
+ */
+const DATELINE =
+  /^\s*\p{Lu}[\p{L}.'’-]*(?:[ ,]+[\p{Lu}\p{N}][\p{L}\p{N}.'’-]*){0,5}\s*(?:\([^()]{1,40}\))?\s*[-–—]+\s/u;
+
+function ledeWordsOf(item: PreparedItem, options: NearDupKeyOptions): readonly string[] {
+  if (!options.skipDateline) return item.summaryWords;
+  const dateline = DATELINE.exec(plainTextOf(item.item.summary))?.[0];
+  return dateline ? item.summaryWords.slice(wordsOf(dateline).length) : item.summaryWords;
+}
+
+/** The decision compares summaries only when both have enough words and neither is set aside (rule 5). */
+const comparableLede = (item: PreparedItem) =>
+  item.summaryWords.length >= MIN_SUMMARY_WORDS && uninformativeSummaryOf(item) === undefined;
 
 const hash = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 12);

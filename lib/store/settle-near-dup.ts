@@ -3,16 +3,16 @@ import { canonicalizeUrl } from '../dedupe/canonical-url.ts';
 import { decideFold } from '../dedupe/decide-fold.ts';
 import { type DedupeItem, dedupeItemOfEntry } from '../dedupe/dedupe-item.ts';
 import { shortHash } from '../dedupe/entry-key.ts';
-import { nearDupKeysOf } from '../dedupe/near-dup-keys.ts';
 import type { Article } from '../model.ts';
 import type { Db } from './db.ts';
 import { articleKey, claimKey, dayEntryKey, topicEntryKey } from './keys.ts';
-import { findNearDupCandidates, nearDupItemKey } from './near-dup-index.ts';
+import { findNearDupCandidates, writtenNearDupItemKeys } from './near-dup-index.ts';
 
 /**
  * Two Lambdas can each create an article for one story at the same moment (different links, so no claim
  * collides, and neither sees the other's band keys yet). Each calls this after all its own writes: it looks
- * again, and if the decision folds two live articles, the later one (by publication time, then id — the order
+ * again with all its probes (the one that looks last sees the other's written keys, so a pair the lookup connects
+ * in both directions is always settled), and if the decision folds two live articles, the later one (by publication time, then id — the order
  * every process computes alike) is absorbed into the earlier: its sources join the survivor, its claims are
  * re-pointed, its band keys and timeline entries are deleted and its article item becomes a tombstone. Every
  * step is idempotent and the tombstone goes last, so a crash mid-way is finished by the next run.
@@ -80,7 +80,7 @@ async function absorb(
     }
     const loserItem = dedupeItemOfEntry(loser, '');
     const deletions = [
-      ...nearDupKeysOf(loserItem).map((key) => nearDupItemKey(key, loser.articleId)),
+      ...writtenNearDupItemKeys(loser.articleId, loserItem),
       dayEntryKey(loser.publishedAt, loser.articleId),
       ...loser.topics.map((topic) => topicEntryKey(topic.slug, loser.publishedAt, loser.articleId)),
     ];

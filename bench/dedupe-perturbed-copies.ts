@@ -1,0 +1,59 @@
+/**
+ * The development pairs are small and their copies mostly share a headline or a whole lede, so every key scheme
+ * finds them. Unseen copies differ more: a dateline one carrier keeps, a summary cut shorter, an edited word. Each
+ * real summary of ≥ 25 words (dev pair items + topic dev items) gets such a copy under a reworded headline (same
+ * content words in another order: the decision may fold it, but only a lede key can find it), and we count how often the lookup finds the original from the copy and the copy from the
+ * original (both: what settling a race between the two needs). `decisionFolds` is the share the decision itself
+ * would fold, the ceiling for the lookup.
+ */
+import { decideFold } from '../lib/dedupe/decide-fold.ts';
+import { type DedupeItem, prepareItem } from '../lib/dedupe/dedupe-item.ts';
+import { plainTextOf } from '../lib/dedupe/text.ts';
+import type { KeyScheme } from './dedupe-key-schemes.ts';
+
+const copies: Record<string, (summary: string) => string> = {
+  datelineAdded: (summary) => `HANOI, Vietnam (AP) — ${summary}`,
+  cutTo20Words: (summary) => summary.split(' ').slice(0, 20).join(' '),
+  oneWordEdited: (summary) => editWords(summary, [6]),
+  threeWordsEdited: (summary) => editWords(summary, [3, 9, 15]),
+};
+
+function editWords(summary: string, positions: readonly number[]): string {
+  const words = summary.split(' ');
+  for (const position of positions) words[position] = `edited${position}`;
+  return words.join(' ');
+}
+
+export function perturbedCopies(items: readonly DedupeItem[], schemes: readonly KeyScheme[]) {
+  const originals = items
+    .map((item) => plainTextOf(item.summary))
+    .filter((summary) => summary.split(' ').length >= 25)
+    .map((summary) => ({
+      title: 'Officials respond to the report on the port',
+      summary,
+      publishedAt: '2024-05-01T08:00:00Z',
+    }));
+  const figures = Object.entries(copies).map(([copy, edit]) => {
+    const pairs = originals.map((original) => ({
+      original: prepareItem(original),
+      copy: prepareItem({
+        title: 'Port officials respond to report',
+        summary: edit(original.summary),
+        publishedAt: '2024-05-01T10:00:00Z',
+      }),
+    }));
+    const share = (count: number) => Math.round((count / pairs.length) * 100) / 100;
+    const decisionFolds = share(pairs.filter(({ original, copy }) => decideFold(original, copy).duplicate).length);
+    const bySchemes = schemes.map((scheme) => {
+      const finds = (stored: ReturnType<typeof prepareItem>, arriving: ReturnType<typeof prepareItem>) => {
+        const written = new Set(scheme.written(stored));
+        return scheme.probed(arriving).some((key) => written.has(key));
+      };
+      const forward = pairs.filter(({ original, copy }) => finds(original, copy));
+      const both = forward.filter(({ original, copy }) => finds(copy, original));
+      return { scheme: scheme.name, copyFindsOriginal: share(forward.length), bothWays: share(both.length) };
+    });
+    return { copy, decisionFolds, schemes: bySchemes };
+  });
+  return { items: originals.length, copies: figures };
+}
