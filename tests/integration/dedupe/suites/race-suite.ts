@@ -14,6 +14,18 @@ import {
 
 const TRACKING = ['?utm_source=rss', '?fbclid=1', '#top', '?utm_medium=feed&ref=rss', '/', '?gclid=9', '?smid=tw', ''];
 
+/**
+ * How odd outlets carry the crane wire copy: with the agency's dateline, or cut after 20 words. The near-duplicate
+ * lookup is asymmetric (a stored article writes one lede shingle, an arriving item probes several), so these check
+ * that two differing copies created at the same moment still find each other, whichever settles last.
+ */
+const craneLede = (outlet: number) =>
+  outlet % 4 === 1
+    ? `PORT SELAT (Reuters) - ${craneA.summary}`
+    : outlet % 4 === 3
+      ? `${craneA.summary.split(' ').slice(0, 20).join(' ')}…`
+      : craneA.summary;
+
 /** Outlet n's copy of each story: the same link dressed differently, and a wire story retitled at its own URL. */
 function outletFeed(outlet: number): WireItem[] {
   return [
@@ -26,6 +38,7 @@ function outletFeed(outlet: number): WireItem[] {
       ...craneA,
       guid: `crane-${outlet}`,
       title: outlet % 2 === 0 ? craneA.title : 'Five dock workers hurt as crane collapses at Port Selat',
+      summary: craneLede(outlet),
       link: `https://outlet${outlet}.example/news/crane-collapse-port-selat`,
       published: `2024-03-05T08:${String(10 + outlet).padStart(2, '0')}:00Z`,
     },
@@ -73,7 +86,8 @@ export function describeRaceSuite(backend: StoreBackend) {
         const liveIds = new Set(live.map((article) => article.articleId));
         const timeline = items.filter((item) => /^(DAY|TOPIC)#/.test(String(item.pk)));
         expect(timeline.every((item) => liveIds.has((item.article as Article).articleId))).toBe(true);
-        expect(timeline.filter((item) => String(item.pk).startsWith('DAY#'))).toHaveLength(3);
+        // And every live article is in the merged stream (its topics' timelines, or the day stream when it has none).
+        expect(new Set(timeline.map((item) => (item.article as Article).articleId))).toEqual(liveIds);
       },
     );
   });
