@@ -1,15 +1,15 @@
 import type { TopicDefinition } from '../model.ts';
 import { mapResult, type Result } from '../result.ts';
+import { compileHolds, type Holds } from './compile-holds.ts';
 import { parseQuery } from './parse-query.ts';
 import { adhocQueryLimits, type QueryError, type QueryLimits, type QueryNode, topicQueryLimits } from './query-ast.ts';
-import { buildPrefilter, type Prefilter } from './query-prefilter.ts';
 
 /** A parsed query, ready to run against any number of articles. */
 export interface CompiledQuery {
   readonly text: string;
   readonly root: QueryNode;
-  /** Strings one of which a matching article's text must contain; checked before the matcher runs. */
-  readonly prefilter: Prefilter | undefined;
+  /** The query compiled to closures that decide whether it holds (compile-holds.ts). */
+  readonly holds: Holds;
 }
 
 export interface CompiledTopic {
@@ -30,5 +30,9 @@ export function compileTopic(definition: TopicDefinition): Result<CompiledTopic,
 
 /** For ad-hoc `?q=`: same language, tighter limits by default because anyone can send it. */
 export function compileQuery(text: string, limits: QueryLimits = adhocQueryLimits): Result<CompiledQuery, QueryError> {
-  return mapResult(parseQuery(text, limits), (root) => ({ text, root, prefilter: buildPrefilter(root) }));
+  return mapResult(parseQuery(text, limits), (root) => ({
+    text,
+    root,
+    holds: compileHolds(root),
+  }));
 }

@@ -1,6 +1,6 @@
 import { assertNever } from '../result.ts';
 import { leafCount, orCertainlyAbsent } from './evaluation-shortcuts.ts';
-import { cachedTerm, wordOccurs } from './find-term.ts';
+import { cachedTerm } from './find-term.ts';
 import type { PreparedArticle } from './prepare-article.ts';
 import type { MetaNode, NearNode, QueryNode, TermNode } from './query-ast.ts';
 import type { WordIndex, WordSpan } from './word-index.ts';
@@ -34,31 +34,6 @@ export interface MetaEvidence {
 
 export type PositionalEvidence = WordEvidence | NearEvidence;
 export type Evidence = PositionalEvidence | MetaEvidence;
-
-/**
- * Whether the query holds, without collecting evidence: OR stops at the first branch that holds and nothing is
- * concatenated. Most articles match no topic, so matching runs this first and explains only the ones that hold.
- */
-export function queryHolds(node: QueryNode, article: PreparedArticle): boolean {
-  switch (node.kind) {
-    case 'term':
-      return node.words.length === 1 && !node.words[0]!.substring
-        ? wordOccurs(node, article)
-        : cachedTerm(node, article).length > 0;
-    case 'meta':
-      return evaluateMeta(node, article) !== null;
-    case 'and':
-      return node.children.every((child) => queryHolds(child, article));
-    case 'or':
-      return !orCertainlyAbsent(node, article) && node.children.some((child) => queryHolds(child, article));
-    case 'not':
-      return !queryHolds(node.child, article);
-    case 'near':
-      return evaluateNear(node, article).length > 0;
-    default:
-      return assertNever(node, 'query node');
-  }
-}
 
 /** `null`: the clause does not hold. An array (possibly empty, e.g. for NOT): it holds, and this is why. */
 export function evaluateQuery(node: QueryNode, article: PreparedArticle): readonly Evidence[] | null {
@@ -102,7 +77,7 @@ function nullIfEmpty<T>(items: readonly T[]): readonly T[] | null {
   return items.length === 0 ? null : items;
 }
 
-function evaluateNear(node: NearNode, article: PreparedArticle): PositionalEvidence[] {
+export function evaluateNear(node: NearNode, article: PreparedArticle): PositionalEvidence[] {
   // Look up the side with fewer terms first: when it is absent, the other side is never evaluated.
   const rightFirst = leafCount(node.right) < leafCount(node.left);
   const first = positional(evaluateQuery(rightFirst ? node.right : node.left, article));
@@ -134,7 +109,7 @@ function positional(evidence: readonly Evidence[] | null): PositionalEvidence[] 
   return (evidence ?? []).filter((item): item is PositionalEvidence => item.kind !== 'meta');
 }
 
-function evaluateMeta(node: MetaNode, article: PreparedArticle): Evidence[] | null {
+export function evaluateMeta(node: MetaNode, article: PreparedArticle): Evidence[] | null {
   if (node.field === 'site') {
     const host = article.hosts.find((host) => host === node.value || host.endsWith(`.${node.value}`));
     return host === undefined ? null : [{ kind: 'meta', node, found: host }];

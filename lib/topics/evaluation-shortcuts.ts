@@ -2,7 +2,7 @@ import type { PreparedArticle } from './prepare-article.ts';
 import type { OrNode, QueryNode } from './query-ast.ts';
 
 /** What an OR of plain terms needs to be ruled out without visiting its children: each one's first-word slot. */
-interface OrPrecheck {
+export interface OrPrecheck {
   readonly slots: Int32Array;
   readonly sensitive: Uint8Array;
 }
@@ -28,7 +28,7 @@ export function orCertainlyAbsent(node: OrNode, article: PreparedArticle): boole
   return true;
 }
 
-function buildOrPrecheck(node: OrNode): OrPrecheck | null {
+export function buildOrPrecheck(node: OrNode): OrPrecheck | null {
   const slots: number[] = [];
   const sensitive: number[] = [];
   for (const child of node.children) {

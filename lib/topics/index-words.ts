@@ -2,15 +2,15 @@ import * as vocabulary from './query-vocabulary.ts';
 import { scanWords } from './tokenize-text.ts';
 
 /**
- * What the scanners below report to the word index (word-index.ts): only where registered query patterns occur.
- * Words themselves are not stored while scanning; the index re-tokenizes a segment in the rare case it needs a
- * word's text (explanations, patterns registered later), and a test holds both tokenizations equal.
+ * Where registered query patterns occur, as the scanners below find them: flat (slot, position) pairs in text
+ * order, so recording a hit is two array pushes. Words themselves are not stored while scanning; the index
+ * re-scans a segment in the rare case it needs a word's text (explanations, patterns registered later).
  */
-export interface HitRecorder {
+export interface PatternHits {
   /** The word at `position` is, or starts with, the pattern in `slot`, as written. */
-  addHit(slot: number, position: number): void;
+  readonly written: number[];
   /** The same, reached only through the word's diacritic-folded form (việt → viet). */
-  addFoldedHit(slot: number, position: number): void;
+  readonly folded: number[];
 }
 
 /** How many words a scan found, and whether any is in a script written without spaces. */
@@ -36,8 +36,15 @@ for (let code = 0; code < 128; code++) WORD_CODE[code] = SYMBOL_OF[code]! >= 0 &
  * joined across single inner apostrophes, a possessive 's dropped) and walks each word down the vocabulary trie
  * as it goes. Nothing is sliced or hashed; once no pattern continues, the rest of the word is skipped.
  */
-export function recordAsciiWords(text: string, firstPosition: number, recorder: HitRecorder): ScanSummary {
+export function recordAsciiWords(
+  text: string,
+  firstPosition: number,
+  hits: PatternHits,
+  /** When given, receives each word's start and end offsets (for explanations, which need the words' text). */
+  bounds?: number[],
+): ScanSummary {
   const { asciiEdges, wordSlot, prefixSlot } = vocabularyTrie();
+  const written = hits.written;
   const length = text.length;
   let position = firstPosition;
   let at = 0;
@@ -48,43 +55,56 @@ export function recordAsciiWords(text: string, firstPosition: number, recorder: 
       continue;
     }
     const start = at;
-    let node = 0; // the root; 0 again once no registered pattern continues this way
+    let node = asciiEdges[SYMBOL_OF[code]!]!; // the root's row; 0 once no registered pattern continues this way
     let nodeBeforeApostrophe = 0;
-    for (;;) {
-      // `code` is a word character, or an apostrophe with one after it: both join the word.
-      if (node !== 0 || at === start) {
-        if (code === APOSTROPHE) nodeBeforeApostrophe = node;
-        node = asciiEdges[node * ASCII_SYMBOLS + (code === APOSTROPHE ? APOSTROPHE_SYMBOL : SYMBOL_OF[code]!)]!;
-        // No pattern ends in an apostrophe, so only letters and digits can complete a prefix.
-        if (node !== 0 && prefixSlot[node]! >= 0) recorder.addHit(prefixSlot[node]!, position);
-      } else if (code === APOSTROPHE) {
+    let wordNode = 0;
+    // Never read past the end below: V8 deoptimizes a loop whose charCodeAt goes out of bounds.
+    while (node !== 0) {
+      // No pattern ends in an apostrophe, so this only finds prefixes that end in a letter or digit.
+      if (prefixSlot[node]! >= 0) written.push(prefixSlot[node]!, position);
+      code = ++at < length ? text.charCodeAt(at) : -1;
+      if (code >= 0 && code < 128 && WORD_CODE[code] === 1) {
+        node = asciiEdges[node * ASCII_SYMBOLS + SYMBOL_OF[code]!]!;
+      } else if (code === APOSTROPHE && joinsNext(text, at)) {
+        nodeBeforeApostrophe = node;
+        node = asciiEdges[node * ASCII_SYMBOLS + APOSTROPHE_SYMBOL]!;
+      } else {
+        wordNode = node; // the word ended while patterns still matched it
+        break;
+      }
+    }
+    if (wordNode === 0) {
+      // No pattern continues: skip the rest of the word.
+      for (;;) {
+        code = ++at < length ? text.charCodeAt(at) : -1;
+        if (code >= 0 && code < 128 && WORD_CODE[code] === 1) continue;
+        if (code !== APOSTROPHE || !joinsNext(text, at)) break;
         nodeBeforeApostrophe = 0;
       }
-      // Never read past the end: V8 deoptimizes a loop whose charCodeAt goes out of bounds.
-      if (++at === length) break;
-      code = text.charCodeAt(at);
-      if (code < 128 && WORD_CODE[code] === 1) continue;
-      if (code === APOSTROPHE && at + 1 < length) {
-        const after = text.charCodeAt(at + 1);
-        if (after < 128 && WORD_CODE[after] === 1) continue;
-      }
-      break;
     }
-    // "China's" is the word china: the trie walk went past the apostrophe, the node before it is china's node.
+    // "China's" is the word china: the walk went past the apostrophe, the node before it is china's node.
     // (A prefix cannot have matched inside the 's either: query words are tokenized the same way.)
     const possessive = at - start > 2 && text.charCodeAt(at - 1) === S_CODE && text.charCodeAt(at - 2) === APOSTROPHE;
-    const wordNode = possessive ? nodeBeforeApostrophe : node;
-    if (wordNode !== 0 && wordSlot[wordNode]! >= 0) recorder.addHit(wordSlot[wordNode]!, position);
+    if (possessive) wordNode = nodeBeforeApostrophe;
+    if (wordNode !== 0 && wordSlot[wordNode]! >= 0) written.push(wordSlot[wordNode]!, position);
+    if (bounds !== undefined) bounds.push(start, possessive ? at - 2 : at);
     position++;
   }
   return { words: position - firstPosition, unspaced: false };
+}
+
+/** Whether the apostrophe at `at` joins two word characters (it is followed by one; one precedes it). */
+function joinsNext(text: string, at: number): boolean {
+  if (at + 1 >= text.length) return false;
+  const after = text.charCodeAt(at + 1);
+  return after < 128 && WORD_CODE[after] === 1;
 }
 
 /**
  * Scans any other text through scanWords (Unicode letters, diacritic folding, Intl.Segmenter for scripts written
  * without spaces): each word is walked down the trie as written and, when folding changes it, as folded.
  */
-export function recordAnyWords(text: string, firstPosition: number, recorder: HitRecorder): ScanSummary {
+export function recordAnyWords(text: string, firstPosition: number, hits: PatternHits): ScanSummary {
   const writtenPrefixes: number[] = [];
   let position = firstPosition;
   let anyUnspaced = false;
@@ -94,12 +114,12 @@ export function recordAnyWords(text: string, firstPosition: number, recorder: Hi
     writtenPrefixes.length = 0;
     walk(word, (slot, isPrefix) => {
       if (isPrefix) writtenPrefixes.push(slot);
-      recorder.addHit(slot, at);
+      hits.written.push(slot, at);
     });
     if (folded === word) return;
     walk(folded, (slot, isPrefix) => {
       // A prefix the word already starts with as written is one occurrence, not two.
-      if (!isPrefix || !writtenPrefixes.includes(slot)) recorder.addFoldedHit(slot, at);
+      if (!isPrefix || !writtenPrefixes.includes(slot)) hits.folded.push(slot, at);
     });
   });
   return { words: position - firstPosition, unspaced: anyUnspaced };

@@ -1,14 +1,8 @@
 import type { Article, TopicMembership } from '../model.ts';
 import type { CompiledQuery, CompiledTopic } from './compile-topic.ts';
-import { evaluateQuery, queryHolds } from './evaluate-query.ts';
+import { evaluateQuery } from './evaluate-query.ts';
 import { type ExplainNode, explainQuery, whyLines } from './explain-match.ts';
-import { isPrepared, prepareArticle } from './prepare-article.ts';
-import { prefilterPasses } from './query-prefilter.ts';
-
-/** `prefilter: false` runs the full matcher on every article: for tests that prove the prefilter changes nothing. */
-export interface MatchOptions {
-  readonly prefilter?: boolean;
-}
+import { prepareArticle } from './prepare-article.ts';
 
 export interface QueryMatch {
   readonly why: readonly string[];
@@ -18,23 +12,17 @@ export interface QueryMatch {
 const MATCHED_BY_ABSENCE = ['no excluded clause occurs'];
 
 /** The article's membership in the topic with the reasons, or undefined when it does not belong. */
-export function matchArticle(
-  topic: CompiledTopic,
-  article: Article,
-  options: MatchOptions = {},
-): TopicMembership | undefined {
+export function matchArticle(topic: CompiledTopic, article: Article): TopicMembership | undefined {
   if (!languageAllowed(topic.languages, article.language)) return undefined;
-  const match = matchQuery(topic.query, article, options);
+  const match = matchQuery(topic.query, article);
   return match && { slug: topic.definition.slug, why: match.why };
 }
 
-export function matchQuery(query: CompiledQuery, article: Article, options: MatchOptions = {}): QueryMatch | undefined {
-  // Most articles match no topic; the prefilter rules most of those out before the word index is even built.
-  // Once another topic has built the index, the matcher's own lookups rule a topic out faster than the prefilter.
-  const screen = options.prefilter !== false && !isPrepared(article);
-  if (screen && !prefilterPasses(query.prefilter, article)) return undefined;
+export function matchQuery(query: CompiledQuery, article: Article): QueryMatch | undefined {
+  // The article's index is built once and shared by every topic; most articles match none, and the compiled
+  // closures say so without collecting evidence. Only a match is evaluated again, for its explanation.
   const prepared = prepareArticle(article);
-  if (!queryHolds(query.root, prepared)) return undefined;
+  if (!query.holds(prepared)) return undefined;
   const evidence = evaluateQuery(query.root, prepared);
   if (evidence === null) return undefined;
   const why = whyLines(evidence);

@@ -20,8 +20,8 @@ export class PreparedArticle {
 
   constructor(private readonly article: Article) {
     const text = articleTextOf(article);
-    this.text.addNormalizedSegment('title', 0, text.normalizedTitle);
-    this.text.addNormalizedSegment('summary', 1, text.normalizedSummary);
+    this.text.addNormalizedSegment('title', 0, text.title);
+    this.text.addNormalizedSegment('summary', 1, text.summary);
     this.language = article.language?.toLowerCase().replace(/_/g, '-');
   }
 
@@ -63,11 +63,6 @@ export class PreparedArticle {
  * so one slot gets every repeat hit, and unlike a WeakMap it leaves nothing for the garbage collector to trace.
  */
 let last: { article: Article; prepared: PreparedArticle } | undefined;
-
-/** Whether this article's word index already exists (another topic needed it): then lookups in it are cheap. */
-export function isPrepared(article: Article): boolean {
-  return last?.article === article;
-}
 
 export function prepareArticle(article: Article): PreparedArticle {
   if (last?.article !== article) last = { article, prepared: new PreparedArticle(article) };

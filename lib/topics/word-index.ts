@@ -1,4 +1,4 @@
-import { type HitRecorder, recordAnyWords, recordAsciiWords } from './index-words.ts';
+import { type PatternHits, recordAnyWords, recordAsciiWords } from './index-words.ts';
 import { registeredPatternCount } from './query-vocabulary.ts';
 import { hasNonAsciiWordChar, normalizeText, type TextWord, tokenizeNormalized } from './tokenize-text.ts';
 import { findRunIn, type JoinedWords, joinWords, type WordSpan } from './word-runs.ts';
@@ -8,15 +8,14 @@ export type { WordSpan } from './word-runs.ts';
 /** Which part of the article a word came from; positions restart at 1 per zone in explanations. */
 export type Zone = 'title' | 'summary' | 'source' | 'category';
 
-/** One position, or several once a word repeats: most words occur once, and an array per word is garbage. */
-type Positions = number | number[];
-
 interface Segment {
   readonly id: number;
   readonly zone: Zone;
   /** Normalized text; phrases never cross segments (title and summary are two). */
   readonly text: string;
   readonly firstPosition: number;
+  /** Scanned by the ASCII scanner (else by scanWords): the same scanner finds its word bounds again. */
+  readonly ascii: boolean;
 }
 
 /**
@@ -25,7 +24,7 @@ interface Segment {
  * tokenized again only if something needs their text: an explanation, a pattern registered after this index was
  * built (it scans the word list), or a character-run search in Chinese, Thai, … text.
  */
-export class WordIndex implements HitRecorder {
+export class WordIndex {
   private readonly segmentList: Segment[] = [];
   /** Zones in the order they were added, with the position of their first word (at most two per index). */
   private readonly zoneStarts: [Zone, number][] = [];
@@ -34,12 +33,11 @@ export class WordIndex implements HitRecorder {
   private readonly knownSlots = registeredPatternCount();
   /** One bit per known slot that occurs (as written or folded): the common miss costs one array read. */
   private readonly present = new Uint32Array((this.knownSlots >> 5) + 1);
-  /** Pattern slot → positions of the words that are (or start with) it as written. */
-  private readonly written = new Map<number, Positions>();
-  /** Pattern slot → positions reached only by folding diacritics (việt → viet). */
-  private foldedOnly: Map<number, Positions> | undefined;
+  private readonly hits: PatternHits = { written: [], folded: [] };
   private anyUnspaced = false;
   private wordList: TextWord[] | undefined;
+  /** Start and end offset of every word in its segment's text, found again on first need. */
+  private wordBounds: number[] | undefined;
   private joined: JoinedWords | undefined;
 
   /** Appends one segment of text; `segment` ids are unique within the index. */
@@ -49,40 +47,52 @@ export class WordIndex implements HitRecorder {
 
   /** The same for text already passed through normalizeText (article-text.ts normalizes once for all users). */
   addNormalizedSegment(zone: Zone, segment: number, normalized: string): void {
-    this.segmentList.push({ id: segment, zone, text: normalized, firstPosition: this.count });
+    const ascii = !hasNonAsciiWordChar(normalized);
+    this.segmentList.push({ id: segment, zone, text: normalized, firstPosition: this.count, ascii });
     if (!this.zoneStarts.some(([known]) => known === zone)) this.zoneStarts.push([zone, this.count]);
-    const scan = hasNonAsciiWordChar(normalized)
-      ? recordAnyWords(normalized, this.count, this)
-      : recordAsciiWords(normalized, this.count, this);
+    const { written, folded } = this.hits;
+    const known = [written.length, folded.length] as const;
+    const scan = ascii
+      ? recordAsciiWords(normalized, this.count, this.hits)
+      : recordAnyWords(normalized, this.count, this.hits);
+    this.markPresent(written, known[0]);
+    this.markPresent(folded, known[1]);
     this.count += scan.words;
     this.anyUnspaced ||= scan.unspaced;
     this.wordList = undefined;
+    this.wordBounds = undefined;
+  }
+
+  private markPresent(pairs: readonly number[], from: number): void {
+    for (let at = from; at < pairs.length; at += 2) {
+      const slot = pairs[at]!;
+      if (slot < this.knownSlots) this.present[slot >> 5]! |= 1 << (slot & 31);
+    }
   }
 
   get length(): number {
     return this.count;
   }
 
-  addHit(slot: number, position: number): void {
-    if (slot < this.knownSlots) this.present[slot >> 5]! |= 1 << (slot & 31);
-    addPosition(this.written, slot, position);
-  }
-
-  addFoldedHit(slot: number, position: number): void {
-    if (slot < this.knownSlots) this.present[slot >> 5]! |= 1 << (slot & 31);
-    this.foldedOnly ??= new Map();
-    addPosition(this.foldedOnly, slot, position);
-  }
-
   /** False only when the pattern certainly does not occur: for patterns registered before this index was built. */
   mayContain(slot: number, diacriticSensitive: boolean): boolean {
     if (slot < 0 || slot >= this.knownSlots) return true;
     if ((this.present[slot >> 5]! & (1 << (slot & 31))) === 0) return false;
-    return !diacriticSensitive || this.written.has(slot);
+    return !diacriticSensitive || positionsIn(this.hits.written, slot).length > 0;
   }
 
   wordAt(position: number): string {
-    return this.words()[position]!.word;
+    this.wordBounds ??= this.findWordBounds();
+    return this.segmentOf(position).text.slice(this.wordBounds[2 * position], this.wordBounds[2 * position + 1]);
+  }
+
+  private findWordBounds(): number[] {
+    const bounds: number[] = [];
+    for (const segment of this.segmentList) {
+      if (segment.ascii) recordAsciiWords(segment.text, 0, { written: [], folded: [] }, bounds);
+      else for (const word of tokenizeNormalized(segment.text)) bounds.push(word.start, word.end);
+    }
+    return bounds;
   }
 
   segmentAt(position: number): number {
@@ -124,10 +134,10 @@ export class WordIndex implements HitRecorder {
   positionsOf(text: string, slot: number, prefix: boolean, diacriticSensitive: boolean): readonly number[] {
     if (slot < 0 || slot >= this.knownSlots) return this.scan(text, prefix, diacriticSensitive);
     if ((this.present[slot >> 5]! & (1 << (slot & 31))) === 0) return NO_POSITIONS;
-    const written = this.written.get(slot);
-    const folded = diacriticSensitive ? undefined : this.foldedOnly?.get(slot);
-    if (folded === undefined) return listOf(written);
-    return [...listOf(written), ...listOf(folded)].sort((a, b) => a - b);
+    const written = positionsIn(this.hits.written, slot);
+    if (diacriticSensitive || this.hits.folded.length === 0) return written;
+    const folded = positionsIn(this.hits.folded, slot);
+    return folded.length === 0 ? written : [...written, ...folded].sort((a, b) => a - b);
   }
 
   /** The slow path: every position whose word (or folded word) is `text`, or starts with it. */
@@ -160,13 +170,13 @@ export class WordIndex implements HitRecorder {
 const NO_SPANS: readonly WordSpan[] = Object.freeze([]);
 const NO_POSITIONS: readonly number[] = Object.freeze([]);
 
-function addPosition(table: Map<number, Positions>, slot: number, position: number): void {
-  const positions = table.get(slot);
-  if (positions === undefined) table.set(slot, position);
-  else if (typeof positions === 'number') table.set(slot, [positions, position]);
-  else positions.push(position);
-}
-
-function listOf(positions: Positions | undefined): readonly number[] {
-  return positions === undefined ? NO_POSITIONS : typeof positions === 'number' ? [positions] : positions;
+/** Positions paired with `slot` in flat (slot, position) pairs, ascending because the pairs are in text order. */
+function positionsIn(pairs: readonly number[], slot: number): readonly number[] {
+  let found: number[] | undefined;
+  for (let at = 0; at < pairs.length; at += 2) {
+    if (pairs[at] !== slot) continue;
+    found ??= [];
+    found.push(pairs[at + 1]!);
+  }
+  return found ?? NO_POSITIONS;
 }
