@@ -14,7 +14,7 @@
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { prepareItem } from '../lib/dedupe/dedupe-item.ts';
 import type { Db } from '../lib/store/db.ts';
-import { bandPayloadOf, findNearDupCandidates, writeNearDupKeys } from '../lib/store/near-dup-index.ts';
+import { bandPayloadOf, findNearDupCandidates, nearDupItemsOf, writeNearDupKeys } from '../lib/store/near-dup-index.ts';
 import { startDynalite } from '../tests/support/dynalite.ts';
 import { asymmetricScheme, type KeyScheme, keyFigures, legacyScheme, type SchemeItem } from './dedupe-key-schemes.ts';
 import { PRICES, WORKLOAD } from './ingest-cost-model.ts';
@@ -24,6 +24,7 @@ const PAGE = 25;
 
 export async function candidateLookupCost(items: readonly SchemeItem[]) {
   const prepared = items.map((entry) => ({ ...entry, prepared: prepareItem(entry.item) }));
+  const bandBytes = meanBandItemBytes(items);
   const local = await startDynalite('wirefold-bench-candidates');
   try {
     const before = await measureLegacy(local.db, items);
@@ -53,12 +54,17 @@ export async function candidateLookupCost(items: readonly SchemeItem[]) {
           readUnits: round(lookupRead + measured.settleReadUnits),
           usdPerMillion: round(perNewArticleUsdMicro),
         },
+        // Upper bound: every chance candidate of a 100,000-article table adds its whole band item to both lookups.
+        readUnitsPerNewArticleAt100kUpperBound: round(
+          lookupRead + measured.settleReadUnits + ((keys.chanceCandidatesPerItemAt100k * bandBytes) / 4096) * 1.5,
+        ),
         referenceWorkloadUsdPerMonth: round(monthly / 1e6),
       };
     };
     const old = figures(legacyScheme, before);
     const now = figures(asymmetricScheme('after'), after);
     return {
+      meanBandItemBytes: Math.round(bandBytes),
       method:
         'written keys and chance candidates computed from the key design; Query calls and read units measured on dynalite with every item stored (the lookup also returns the item itself)',
       before: old,
@@ -145,6 +151,19 @@ function meteredQueries(db: Db) {
       candidatesPerLookup: round(candidates / lookups - 1),
     }),
   };
+}
+
+/** DynamoDB's item size: attribute names plus values, UTF-8. */
+function meanBandItemBytes(items: readonly SchemeItem[]): number {
+  const sizes = items.flatMap(({ item }) =>
+    nearDupItemsOf('0123456789abcdef', item, FIRST_SEEN).map((band) =>
+      Object.entries(band).reduce(
+        (sum, [name, value]) => sum + Buffer.byteLength(name) + Buffer.byteLength(String(value)),
+        0,
+      ),
+    ),
+  );
+  return sizes.reduce((sum, size) => sum + size, 0) / Math.max(1, sizes.length);
 }
 
 async function inChunks<T>(values: readonly T[], write: (value: T, index: number) => Promise<void>) {
