@@ -2,6 +2,7 @@
  * The monthly bill of the reference workload (issue 5) from measured capacity units, at DynamoDB on-demand list
  * prices (us-east-1, before free tiers). docs/cost.md explains every line; change an assumption here and there.
  */
+import { FEED_CACHE_CONTROL } from '../lib/serve/representation.ts';
 export const PRICES = {
   /** USD per million write request units / read request units (on-demand, us-east-1, since Nov 2024). */
   writePerMillion: 0.625,
@@ -10,6 +11,9 @@ export const PRICES = {
 } as const;
 
 const HOURS_PER_MONTH = 730;
+
+/** How long a topic page may be served from the CDN: the max-age the API itself sends on feeds. */
+const FEED_MAX_AGE_S = Number(/max-age=(\d+)/.exec(FEED_CACHE_CONTROL)?.[1] ?? 0);
 
 export const WORKLOAD = {
   feeds: 1000,
@@ -23,8 +27,11 @@ export const WORKLOAD = {
   duplicateShare: 0.2,
   /** Assumption: share of polls without new items that the server answers 304 (ETag / Last-Modified honoured). */
   notModifiedShare: 0.6,
-  /** Assumption: topic pages are cached for 60 s per topic and format (CloudFront / API cache): origin reads. */
-  topicCacheSeconds: 60,
+  /**
+   * Topic pages are cached per topic and format in CloudFront for the API's own `max-age` (300 s): one origin Query
+   * per topic, format and 5 minutes at most, whatever the number of subscribers.
+   */
+  topicCacheSeconds: FEED_MAX_AGE_S,
   topicFormats: 3,
 } as const;
 
@@ -34,7 +41,10 @@ export interface MeasuredUnits {
   readonly duplicate: { readonly write: number; readonly read: number };
   /** Per poll. */
   readonly notModifiedPoll: { readonly write: number; readonly read: number };
+  /** A 200 with the same entries within the hour: new validators wait (see VALIDATORS_ALONE_SAVED_EVERY_MS). */
   readonly changedPollNoNewItems: { readonly write: number; readonly read: number };
+  /** A poll that writes the feed state: new entries, or new validators an hour after the last write. */
+  readonly pollWithStateWrite: { readonly write: number; readonly read: number };
   /** One topic page Query (the API's read). */
   readonly topicPage: { readonly read: number };
   /** Bytes kept per new article (article, day entry, topic entries, band keys, claims), for storage. */
@@ -50,16 +60,24 @@ export function monthlyCost(units: MeasuredUnits) {
   const pollsWithNew = polls * (1 - Math.exp(-w.newItemsPerFeedPerHour / w.pollsPerFeedPerHour));
   const pollsWithout = polls - pollsWithNew;
   const notModified = pollsWithout * w.notModifiedShare;
-  const changedNoNew = pollsWithout - notModified + pollsWithNew; // every 200 pays the feed-state write
+  // A 200 without new entries saves its validators only when the state is over an hour old, i.e. (Poisson) when
+  // the feed brought no new item in the last hour; otherwise it writes nothing.
+  const validatorsDue = Math.exp(-w.newItemsPerFeedPerHour);
+  const changedNoNew = (pollsWithout - notModified) * (1 - validatorsDue);
+  const stateWrites = pollsWithNew + (pollsWithout - notModified) * validatorsDue;
   const duplicates = items * w.duplicateShare;
   const newArticles = items - duplicates;
   const apiRequests = w.topics * w.subscribersPerTopic * w.subscriberPollsPerHour * HOURS_PER_MONTH;
-  const originReads = Math.min(apiRequests, w.topics * w.topicFormats * (3600 / w.topicCacheSeconds) * HOURS_PER_MONTH);
+  const originReads = Math.min(
+    apiRequests,
+    w.topics * w.topicFormats * (3600 / Math.max(1, w.topicCacheSeconds)) * HOURS_PER_MONTH,
+  );
   const lines = {
     newArticles: cost(newArticles, units.newArticle),
     duplicates: cost(duplicates, units.duplicate),
     notModifiedPolls: cost(notModified, units.notModifiedPoll),
-    changedPolls: cost(changedNoNew, units.changedPollNoNewItems),
+    changedPollsNothingWritten: cost(changedNoNew, units.changedPollNoNewItems),
+    pollsWritingFeedState: cost(stateWrites, units.pollWithStateWrite),
     topicReadsCached: cost(originReads, { write: 0, read: units.topicPage.read }),
     storage: {
       gb: round((newArticles * units.storedBytesPerArticle * (units.articleRetentionDays / 30)) / 1e9),
@@ -75,6 +93,7 @@ export function monthlyCost(units: MeasuredUnits) {
       polls,
       pollsWithNew: Math.round(pollsWithNew),
       notModified: Math.round(notModified),
+      pollsWritingFeedState: Math.round(stateWrites),
       items,
       newArticles,
       duplicates,

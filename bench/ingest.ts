@@ -7,11 +7,15 @@
  */
 import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { fetchFeed } from '../lib/fetch/fetch-feed.ts';
+import { VALIDATORS_ALONE_SAVED_EVERY_MS } from '../lib/ingest/next-state.ts';
 import { type IngestDeps, ingestFeed } from '../lib/ingest.ts';
+import type { Db } from '../lib/store/db.ts';
+import { NEAR_DUP_RETENTION_DAYS } from '../lib/store/near-dup-index.ts';
 import { listTopicEntries } from '../lib/store/topic-entries.ts';
 import { compileTopicMatchers } from '../lib/topic-matchers.ts';
 import { dynamoDbLocalBackend, dynamoDbLocalUnavailable } from '../tests/contract/dynamodb-local-backend.ts';
 import { rssOf } from '../tests/integration/dedupe/wire-world.ts';
+import { dynamoItemBytes } from '../tests/support/item-size.ts';
 import { type CapacityTally, measureCapacity } from './ingest-capacity.ts';
 import { monthlyCost, PRICES, WORKLOAD } from './ingest-cost-model.ts';
 import { startFeedServer, storyOf } from './ingest-world.ts';
@@ -19,6 +23,8 @@ import { startFeedServer, storyOf } from './ingest-world.ts';
 const FEEDS = 10;
 const ITEMS_PER_FEED = 20;
 const RETENTION_DAYS = 30;
+/** DynamoDB bills each item's bytes plus this much for its indexing. */
+const STORAGE_OVERHEAD_BYTES_PER_ITEM = 100;
 
 const unavailable = dynamoDbLocalUnavailable();
 if (unavailable) {
@@ -42,15 +48,25 @@ try {
     },
   ]);
   if (!topics.ok) throw new Error(topics.error.join('; '));
+  const clock = { now: new Date('2024-03-05T12:00:00.000Z') };
   const deps: IngestDeps = {
     db: measured.db,
     fetch: (request) => fetchFeed(request, { allowPrivateHosts: ['127.0.0.1'] }),
     topics: topics.value,
-    now: () => new Date('2024-03-05T12:00:00.000Z'),
+    now: () => clock.now,
     articleRetentionDays: RETENTION_DAYS,
   };
   const publish = (feed: string, items: ReturnType<typeof storyOf>[]): void => {
-    server.feeds.set(feed, rssOf(feed, items, 'Tue, 05 Mar 2024 12:00:00 GMT')); // the store tests' RSS writer
+    // The store tests' RSS writer; a 6-hour <ttl> keeps every feed on one cadence for the whole run, so a poll an
+    // hour later measures a state write, not a cadence change.
+    const rss = rssOf(feed, items, 'Tue, 05 Mar 2024 12:00:00 GMT');
+    server.feeds.set(feed, rss.replace('<channel>', '<channel><ttl>360</ttl>'));
+  };
+  const restamp = (feeds: readonly string[], buildDate: string) => {
+    for (const feed of feeds) {
+      const body = server.feeds.get(feed)!;
+      server.feeds.set(feed, body.replace(/<lastBuildDate>[^<]*/, `<lastBuildDate>${buildDate}`));
+    }
   };
   const poll = async (names: readonly string[]) => {
     measured.reset();
@@ -92,19 +108,22 @@ try {
   });
 
   const created = await poll(originals);
-  const articlesCreated = (await scanKinds(measured.db)).ART ?? 0;
+  const articlesCreated = (await scanStored(measured.db)).ART?.items ?? 0;
   const copiesSameLink = await poll(sameLink);
   const copiesNearDup = await poll(retitled);
   const all = [...originals, ...sameLink, ...retitled];
   const notModified = await poll(all);
-  all.forEach((feed) => {
-    const body = server.feeds.get(feed)!;
-    server.feeds.set(feed, body.replace(/<lastBuildDate>[^<]*/, '<lastBuildDate>Tue, 05 Mar 2024 12:15:00 GMT'));
-  });
+  // Re-stamped channel dates, same entries: within the hour the new validators wait (no write), after it they are
+  // saved (see VALIDATORS_ALONE_SAVED_EVERY_MS) — a state write like every poll that brings new entries.
+  restamp(all, 'Tue, 05 Mar 2024 12:15:00 GMT');
   const changedNoNew = await poll(all);
+  restamp(all, 'Tue, 05 Mar 2024 13:01:00 GMT');
+  clock.now = new Date(clock.now.getTime() + VALIDATORS_ALONE_SAVED_EVERY_MS + 60_000);
+  const changedSaved = await poll(all);
   measured.reset();
   await listTopicEntries(measured.db, 'all', { limit: 50 });
   const topicPage = measured.reset();
+  const stored = await scanStored(measured.db);
   // Baseline: the stored article item itself, written once more under a scratch key.
   const sample = (
     await measured.db.doc.send(
@@ -126,10 +145,18 @@ try {
     write: round(total(tally).write / polls),
     read: round(total(tally).read / polls),
   });
-  const pollCost = perPoll(changedNoNew, all.length);
+  // Per item: everything but the feed-state reads and writes of the polls that carried the items.
+  const feedStateUnits = (tally: CapacityTally) =>
+    Object.entries(tally.unitsByItem)
+      .filter(([kind]) => kind.endsWith(' FEED'))
+      .reduce(
+        (sum, [kind, n]) =>
+          kind.startsWith('Get') ? { read: sum.read + n, write: sum.write } : { read: sum.read, write: sum.write + n },
+        { read: 0, write: 0 },
+      );
   const perItem = (tally: CapacityTally, feeds: number) => ({
-    write: round((total(tally).write - pollCost.write * feeds) / (feeds * ITEMS_PER_FEED)),
-    read: round((total(tally).read - pollCost.read * feeds) / (feeds * ITEMS_PER_FEED)),
+    write: round((total(tally).write - feedStateUnits(tally).write) / (feeds * ITEMS_PER_FEED)),
+    read: round((total(tally).read - feedStateUnits(tally).read) / (feeds * ITEMS_PER_FEED)),
   });
   const newArticle = perItem(created, originals.length);
   const duplicateSameLink = perItem(copiesSameLink, sameLink.length);
@@ -142,10 +169,10 @@ try {
     newArticle,
     duplicate,
     notModifiedPoll: perPoll(notModified, all.length),
-    changedPollNoNewItems: pollCost,
+    changedPollNoNewItems: perPoll(changedNoNew, all.length),
+    pollWithStateWrite: perPoll(changedSaved, all.length),
     topicPage: { read: total(topicPage).read },
-    // A write unit is 1 KB: the new-article writes are the bytes stored per article (upper bound).
-    storedBytesPerArticle: Math.round(newArticle.write * 1024),
+    storedBytesPerArticle: storedBytesPerArticle(stored, stored.ART?.items ?? 1),
     articleRetentionDays: RETENTION_DAYS,
   };
   const cost = monthlyCost(units);
@@ -158,7 +185,7 @@ try {
         unitsPerEvent: { ...units, duplicateSameLink, duplicateNearDuplicate: duplicateNearDup },
         indexWriteUnits: {
           perNewArticle: round(created.indexWriteUnits / (FEEDS * ITEMS_PER_FEED)),
-          perChangedPoll: round(changedNoNew.indexWriteUnits / all.length),
+          perStateWrite: round(changedSaved.indexWriteUnits / all.length),
         },
         callsPerNewArticle: Object.fromEntries(
           Object.entries(created.calls).map(([name, n]) => [name, round(n / (FEEDS * ITEMS_PER_FEED))]),
@@ -176,7 +203,13 @@ try {
           Object.entries(notModified.calls).map(([name, n]) => [name, round(n / all.length)]),
         ),
         articlesAfterOriginals: { expected: FEEDS * ITEMS_PER_FEED, stored: articlesCreated },
-        articlesAtEnd: { expected: FEEDS * ITEMS_PER_FEED, stored: (await scanKinds(measured.db)).ART ?? 0 },
+        articlesAtEnd: { expected: FEEDS * ITEMS_PER_FEED, stored: stored.ART?.items ?? 0 },
+        storedItems: Object.fromEntries(
+          Object.entries(stored).map(([kind, entry]) => [
+            kind,
+            { items: entry.items, averageBytes: Math.round(entry.bytes / entry.items) },
+          ]),
+        ),
         baseline: {
           bareArticlePutWriteUnits: bareArticlePut,
           newArticleWriteUnitsRatio: round(units.newArticle.write / bareArticlePut),
@@ -194,21 +227,38 @@ try {
   await server.close();
 }
 
-/** Item counts by kind (a Scan: bench bookkeeping, outside the measured phases). */
-async function scanKinds(db: import('../lib/store/db.ts').Db): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
+/**
+ * Items and their DynamoDB sizes by kind (a Scan: bench bookkeeping, outside the measured phases). Storage is billed
+ * on these bytes plus 100 bytes of overhead per item.
+ */
+async function scanStored(db: Db): Promise<Record<string, { items: number; bytes: number }>> {
+  const kinds: Record<string, { items: number; bytes: number }> = {};
   let startKey: Record<string, unknown> | undefined;
   do {
-    const page = await db.doc.send(
-      new ScanCommand({ TableName: db.tableName, ExclusiveStartKey: startKey, ProjectionExpression: 'pk' }),
-    );
+    const page = await db.doc.send(new ScanCommand({ TableName: db.tableName, ExclusiveStartKey: startKey }));
     for (const item of page.Items ?? []) {
       const kind = String(item.pk).split('#')[0] ?? '';
-      counts[kind] = (counts[kind] ?? 0) + 1;
+      const entry = kinds[kind] ?? { items: 0, bytes: 0 };
+      kinds[kind] = entry;
+      entry.items++;
+      entry.bytes += dynamoItemBytes(item) + STORAGE_OVERHEAD_BYTES_PER_ITEM;
     }
     startKey = page.LastEvaluatedKey;
   } while (startKey);
-  return counts;
+  return kinds;
+}
+
+/**
+ * Bytes kept per new article at steady state: every stored item of the workload (articles, claims, day and topic
+ * entries, band keys), each kind weighted by how long it lives relative to the articles (band keys expire after
+ * NEAR_DUP_RETENTION_DAYS), over the number of articles.
+ */
+function storedBytesPerArticle(kinds: Record<string, { items: number; bytes: number }>, articles: number): number {
+  const lifetime = (kind: string) => (kind === 'SIM' ? NEAR_DUP_RETENTION_DAYS / RETENTION_DAYS : 1);
+  const bytes = Object.entries(kinds)
+    .filter(([kind]) => !['FEED', 'SCHED', 'BENCH'].includes(kind))
+    .reduce((sum, [kind, entry]) => sum + entry.bytes * lifetime(kind), 0);
+  return Math.round(bytes / articles);
 }
 
 function total(tally: CapacityTally) {

@@ -175,6 +175,12 @@ export interface FeedState {
   readonly itemsSeen?: number;
   /** Publication times of the newest entries (bounded): the feed's rhythm, kept across 304s for polling. */
   readonly recentPublishedAt?: readonly string[];
+  /**
+   * The server's polling hints from the last document or response that had them (RSS <ttl>, Cache-Control max-age):
+   * a 304 carries no document and often no Cache-Control, and forgetting them would flip the feed's cadence.
+   */
+  readonly ttlMinutes?: number;
+  readonly cacheMaxAgeS?: number;
   /** Why the next poll is when it is (health page). */
   readonly pollReason?: string;
   /** Set when the server's declared charset was wrong and we decoded with another one (health page). */

@@ -150,6 +150,8 @@ function test(): void {
 async function backfill(): Promise<void> {
   const topic = loadTopic();
   const days = Number(options.days ?? '7');
+  // The stored articles are the day stream plus every configured topic's timeline (see lib/store/day-stream.ts).
+  const topicSlugs = loadDefinitions().map((definition) => definition.slug);
   if (!Number.isInteger(days) || days < 1 || days > 366) fail('--days must be a whole number from 1 to 366');
   const { tableName, articleRetentionDays } = settings.ok ? settings.value : fail('bad settings');
   // --aws: the deployed table with the usual AWS credential chain; otherwise the local dynalite under .data/.
@@ -166,7 +168,7 @@ async function backfill(): Promise<void> {
       match: () => undefined,
     };
     do {
-      const page = await listRecentArticles(db, { limit: 200, days, ...(cursor ? { cursor } : {}) });
+      const page = await listRecentArticles(db, { limit: 200, days, topicSlugs, ...(cursor ? { cursor } : {}) });
       if (!page.ok) fail(page.error.message);
       const plan = backfillTopic(topic, page.value.entries);
       totals.scanned += page.value.entries.length;

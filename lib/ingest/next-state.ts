@@ -42,7 +42,9 @@ export function nextStateAfterSuccess(state: FeedState, input: SuccessInput): Fe
         .reverse()
         .slice(0, PUBLISHED_HISTORY)
     : state.recentPublishedAt;
-  const healthy = { ...rest, consecutiveFailures: 0, recentPublishedAt };
+  const ttlMinutes = input.ttlMinutes ?? (fetched ? undefined : state.ttlMinutes);
+  const cacheMaxAgeS = outcome.cacheMaxAgeS ?? (fetched ? undefined : state.cacheMaxAgeS);
+  const healthy = { ...rest, consecutiveFailures: 0, recentPublishedAt, ttlMinutes, cacheMaxAgeS };
   return {
     ...healthy,
     url: outcome.movedPermanentlyTo ?? state.url,
@@ -55,11 +57,7 @@ export function nextStateAfterSuccess(state: FeedState, input: SuccessInput): Fe
     recentEntryHashes: input.recentEntryHashes ?? state.recentEntryHashes,
     itemsSeen: fetched ? input.entries.length : state.itemsSeen,
     charsetNote: fetched ? outcome.charsetNote : state.charsetNote,
-    ...onCadence(
-      healthy,
-      planPoll(healthy, { now, cacheMaxAgeS: outcome.cacheMaxAgeS, ttlMinutes: input.ttlMinutes }),
-      now,
-    ),
+    ...onCadence(healthy, planPoll(healthy, { now, cacheMaxAgeS, ttlMinutes }), now),
   };
 }
 
@@ -80,9 +78,9 @@ function onCadence(state: FeedState, plan: { pollReason: string; baseIntervalS: 
  */
 const VOLATILE_FIELDS = ['lastFetchedAt', 'lastSuccessAt', 'lastStatus', 'nextFetchAt', 'pollReason'] as const;
 
-function persistentPart(state: FeedState): string {
+function persistentPart(state: FeedState, ignored: readonly string[] = []): string {
   const rest: Record<string, unknown> = { ...state };
-  for (const field of VOLATILE_FIELDS) delete rest[field];
+  for (const field of [...VOLATILE_FIELDS, ...ignored]) delete rest[field];
   // Key order and absent-versus-undefined must not count as a change.
   return JSON.stringify(
     Object.keys(rest)
@@ -93,15 +91,27 @@ function persistentPart(state: FeedState): string {
 }
 
 /**
+ * New validators with the same entries (a feed that re-stamps its channel date on every build) are saved at most
+ * this often. Their only use is the next conditional GET, and such a feed's next build stamps them again; until they
+ * are saved, the server answers the old ones with the whole document, which ingest reads and finds unchanged.
+ */
+export const VALIDATORS_ALONE_SAVED_EVERY_MS = 60 * 60_000;
+
+/**
  * Whether a poll's new state must be written. A feed on a cadence that got a 304, or the same entries with the same
  * validators, is due in the same slots as before: writing would only move times that the slot already implies —
- * a write unit per poll for nothing. Anything else (new validators, entries, cadence, errors) is written.
+ * a write unit per poll for nothing. New validators alone wait up to an hour (above); anything else (entries,
+ * cadence, errors, a moved URL) is written at once.
  */
 export function feedStateChanged(before: FeedState, after: FeedState): boolean {
   if (before.pollEveryMinutes === undefined || after.pollEveryMinutes === undefined) return true;
-  return persistentPart(before) !== persistentPart(after);
+  if (persistentPart(before) === persistentPart(after)) return false;
+  const validatorsAlone =
+    persistentPart(before, ['etag', 'lastModified']) === persistentPart(after, ['etag', 'lastModified']);
+  if (!validatorsAlone) return true;
+  const lastWrite = Date.parse(before.lastFetchedAt ?? '');
+  return !(Date.parse(after.lastFetchedAt ?? '') - lastWrite < VALIDATORS_ALONE_SAVED_EVERY_MS);
 }
-
 export interface FailureInput {
   readonly now: Date;
   readonly stage: 'fetch' | 'parse';

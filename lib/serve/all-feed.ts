@@ -1,8 +1,6 @@
-import type { Article, OutputFormat } from '../model.ts';
+import type { OutputFormat } from '../model.ts';
 import { renderFeed } from '../render/registry.ts';
-import { encodeCursor } from '../store/cursor.ts';
-import { listRecentArticles } from '../store/day-stream.ts';
-import { dayEntryKey } from '../store/keys.ts';
+import { cursorAfterArticle, listRecentArticles } from '../store/day-stream.ts';
 import { buildFeedView, feedTagId, type ViewEntry } from './build-feed-view.ts';
 import type { ArticlePredicate, ServeDeps } from './http-types.ts';
 import { DEFAULT_LIMIT, type Paging } from './parse-route.ts';
@@ -26,7 +24,13 @@ async function collect(deps: ServeDeps, limit: number, cursor: string | undefine
   let next = cursor;
   do {
     const chunk = predicate ? SCAN_CHUNK : limit - entries.length;
-    const page = await listRecentArticles(deps.db, { limit: chunk, days: ALL_FEED_DAYS, cursor: next, now });
+    const page = await listRecentArticles(deps.db, {
+      limit: chunk,
+      days: ALL_FEED_DAYS,
+      topicSlugs: deps.topics.map((topic) => topic.slug),
+      cursor: next,
+      now,
+    });
     if (!page.ok) return page;
     next = page.value.nextCursor;
     for (const [index, article] of page.value.entries.entries()) {
@@ -42,7 +46,7 @@ async function collect(deps: ServeDeps, limit: number, cursor: string | undefine
   return { ok: true as const, value: { entries, nextCursor: next } };
 }
 
-const cursorAfter = (article: Article) => encodeCursor(dayEntryKey(article.publishedAt, article.articleId));
+const cursorAfter = cursorAfterArticle;
 
 /** `/feeds/all.<format>?q=`: every recent article, or those an ad-hoc query matches (with why). */
 export async function serveAllFeed(

@@ -1,6 +1,7 @@
 import { canonicalizeUrl } from '../dedupe/canonical-url.ts';
 import { plainTextOf } from '../dedupe/text.ts';
 import type { Article, ArticleSource, FeedSource, NormalizedEntry, TopicMembership } from '../model.ts';
+import { cardSummaryOf } from './timeline-card.ts';
 
 /** A compiled topic as the store sees it: a name, a retention, and a predicate with an explanation. */
 export interface TopicMatcher {
@@ -21,9 +22,8 @@ export function sourceOf({ source, entry, now }: EntryContext): ArticleSource {
 }
 
 /**
- * A DynamoDB item holds at most 400 KB, and the article is copied into its day and topic entries. A 550 KB
- * long-form body or a 500 KB description must not make the feed throw forever, so stored text is bounded: an
- * oversized body is dropped (the link still leads to it), an oversized summary becomes a plain-text excerpt.
+ * What ingest matches topics against: the entry's text, bounded so a 550 KB long-form body or a 500 KB description
+ * costs a bounded amount of matching (an oversized body is left out, an oversized summary becomes an excerpt).
  */
 const MAX_CONTENT_HTML_CHARS = 64_000;
 const MAX_SUMMARY_HTML_CHARS = 16_000;
@@ -34,10 +34,13 @@ export const MAX_SOURCES = 100;
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-export function boundedText(entry: NormalizedEntry): Pick<Article, 'title' | 'summaryHtml' | 'contentHtml'> {
+const boundedTitle = (title: string) =>
+  title.length > MAX_TITLE_CHARS ? `${title.slice(0, MAX_TITLE_CHARS)}…` : title;
+
+export function matchingText(entry: NormalizedEntry): Pick<Article, 'title' | 'summaryHtml' | 'contentHtml'> {
   const summary = entry.summaryHtml;
   return {
-    title: entry.title.length > MAX_TITLE_CHARS ? `${entry.title.slice(0, MAX_TITLE_CHARS)}…` : entry.title,
+    title: boundedTitle(entry.title),
     summaryHtml:
       summary && summary.length > MAX_SUMMARY_HTML_CHARS
         ? `${escapeHtml(plainTextOf(summary).slice(0, SUMMARY_EXCERPT_CHARS))}…`
@@ -46,13 +49,29 @@ export function boundedText(entry: NormalizedEntry): Pick<Article, 'title' | 'su
   };
 }
 
+/**
+ * What the article item keeps: the text every output shows (the headline and the summary of the timeline cards,
+ * the body's opening when there is no summary) and no body. Outputs are built from the cards, so a stored body
+ * would never be read — and at one write unit per kilobyte, a 5 KB body made every write of the article cost five.
+ */
+export function storedText(entry: NormalizedEntry): Pick<Article, 'title' | 'summaryHtml'> {
+  const summary = entry.summaryHtml ?? entry.contentHtml;
+  return { title: boundedTitle(entry.title), summaryHtml: summary === undefined ? undefined : cardSummaryOf(summary) };
+}
+
+/** The canonical URL is kept only where it differs from the link: readers and dedupe derive it otherwise. */
+function canonicalUrlField(url: string | undefined): { canonicalUrl?: string } {
+  const canonical = url ? canonicalizeUrl(url) : undefined;
+  return canonical && canonical !== url ? { canonicalUrl: canonical } : {};
+}
+
 export function newArticle(articleId: string, input: EntryContext): Article {
   const { entry } = input;
   return {
     articleId,
     url: entry.url,
-    canonicalUrl: entry.url ? canonicalizeUrl(entry.url) : undefined,
-    ...boundedText(entry),
+    ...canonicalUrlField(entry.url),
+    ...storedText(entry),
     publishedAt: entry.publishedAt,
     updatedAt: entry.updatedAt,
     firstSeenAt: input.now,
@@ -75,14 +94,16 @@ export function mergeEntry(current: Article, input: EntryContext): Article {
     return current.sources.length >= MAX_SOURCES ? current : { ...current, sources: [...current.sources, arriving] };
   }
   const isPrimary = current.sources[0] === known;
-  const text = boundedText(entry);
+  const text = storedText(entry);
   const edited = current.title !== text.title || current.summaryHtml !== text.summaryHtml || current.url !== entry.url;
   if (!isPrimary || !edited) return current;
   // An edit keeps the article id (and so the output id); only the text and the link move.
+  const { canonicalUrl: _previous, ...unchanged } = current;
   return {
-    ...current,
+    ...unchanged,
     ...text,
     url: entry.url ?? current.url,
+    ...canonicalUrlField(entry.url ?? current.url),
     updatedAt: entry.updatedAt ?? input.now,
     categories: entry.categories,
   };
@@ -98,13 +119,33 @@ export function mergeSources(survivor: Article, absorbed: Article): Article {
   };
 }
 
-export function withTopics(article: Article, topics: readonly TopicMatcher[]): Article {
+/**
+ * Adds the topics the article matches. `text` is what is matched: the arriving entry's own full text when it is the
+ * article's first outlet (the stored item keeps only an excerpt), else the stored article. Memberships are only
+ * added, never dropped: a changed topic is re-matched by `topic backfill`.
+ */
+export function withTopics(article: Article, topics: readonly TopicMatcher[], text: Article = article): Article {
   const bySlug = new Map(article.topics.map((t) => [t.slug, t]));
   for (const topic of topics) {
-    const membership = topic.match(article);
+    const membership = topic.match(text);
     if (membership) bySlug.set(topic.slug, membership);
   }
   return { ...article, topics: [...bySlug.values()].sort((a, b) => a.slug.localeCompare(b.slug)) };
+}
+
+/** The article as topics see it: the first outlet's entry supplies its full (bounded) text. */
+export function textToMatch(article: Article, input: EntryContext): Article {
+  const primary = article.sources[0];
+  const isPrimary = primary?.feedId === input.source.feedId && primary.entryKey === input.entry.entryKey;
+  if (!isPrimary) return article;
+  const { summaryHtml, contentHtml, title } = matchingText(input.entry);
+  const { summaryHtml: _s, contentHtml: _c, ...rest } = article;
+  return {
+    ...rest,
+    title,
+    ...(summaryHtml !== undefined ? { summaryHtml } : {}),
+    ...(contentHtml !== undefined ? { contentHtml } : {}),
+  };
 }
 
 /** Key-order-independent JSON: an article read back from the table must compare equal to the one we built. */

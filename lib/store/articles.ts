@@ -1,7 +1,15 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { dedupeItemOfEntry } from '../dedupe/dedupe-item.ts';
 import type { Article, FeedSource, NormalizedEntry } from '../model.ts';
-import { mergeEntry, mergeSources, newArticle, stableJson, type TopicMatcher, withTopics } from './article-merge.ts';
+import {
+  mergeEntry,
+  mergeSources,
+  newArticle,
+  stableJson,
+  type TopicMatcher,
+  textToMatch,
+  withTopics,
+} from './article-merge.ts';
 import type { Db } from './db.ts';
 import { articleKey } from './keys.ts';
 import { writeNearDupKeys } from './near-dup-index.ts';
@@ -40,12 +48,17 @@ async function updateArticle(
   startId: string,
   change: (current: Article | undefined, articleId: string) => Article,
   retentionDays: number,
+  /** The lookup just found no item under this id: try the conditional create before paying for a read. */
+  probablyNew = false,
 ): Promise<{ before?: Article; after: Article; version: number }> {
   let articleId = startId;
   for (let attempt = 0; attempt < 20; attempt++) {
-    const { Item } = await db.doc.send(
-      new GetCommand({ TableName: db.tableName, Key: articleKey(articleId), ConsistentRead: true }),
-    );
+    const { Item } =
+      probablyNew && attempt === 0
+        ? { Item: undefined }
+        : await db.doc.send(
+            new GetCommand({ TableName: db.tableName, Key: articleKey(articleId), ConsistentRead: true }),
+          );
     if (typeof Item?.absorbedInto === 'string') {
       articleId = Item.absorbedInto;
       continue;
@@ -90,9 +103,12 @@ export async function storeEntry(db: Db, input: StoreEntryInput): Promise<StoreE
   const { before, after, version } = await updateArticle(
     db,
     resolution.articleId,
-    (current, articleId) =>
-      withTopics(current ? mergeEntry(current, input) : newArticle(articleId, input), input.topics),
+    (current, articleId) => {
+      const article = current ? mergeEntry(current, input) : newArticle(articleId, input);
+      return withTopics(article, input.topics, textToMatch(article, input));
+    },
     retention,
+    resolution.via === 'new',
   );
   const outcome: StoreEntryOutcome = !before
     ? 'new'

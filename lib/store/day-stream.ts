@@ -1,11 +1,15 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Article } from '../model.ts';
 import { err, ok, type Result } from '../result.ts';
-import { cursorPartition, encodeCursor, type InvalidCursor } from './cursor.ts';
+import { encodeCursor, type InvalidCursor } from './cursor.ts';
 import type { Db } from './db.ts';
-import { dayPartition } from './keys.ts';
-import { type Page, queryTimeline } from './topic-entries.ts';
+import { dayPartition, timelineSortKey, topicPartition } from './keys.ts';
+import type { Page } from './topic-entries.ts';
 
 const DAY_MS = 86_400_000;
+
+/** The cursor of the merged stream names no partition: it is the sort key (time#id) of the last article served. */
+export const ALL_STREAM = 'ALL';
 
 /** The UTC days of the window, newest first: `DAY#<today>`, `DAY#<yesterday>`, … */
 export function recentDayPartitions(now: Date, days: number): string[] {
@@ -14,32 +18,80 @@ export function recentDayPartitions(now: Date, days: number): string[] {
   );
 }
 
+/** The cursor that continues the stream just after `article`. */
+export const cursorAfterArticle = (article: Article) =>
+  encodeCursor({ pk: ALL_STREAM, sk: timelineSortKey(article.publishedAt, article.articleId) });
+
+function decodeStreamCursor(cursor: string | undefined): Result<string | undefined, InvalidCursor> {
+  if (cursor === undefined || cursor === '') return ok(undefined);
+  const invalid = err<InvalidCursor>({ kind: 'invalid-cursor', message: 'cursor is not one this feed issued' });
+  if (cursor.length > 512) return invalid;
+  try {
+    const { pk, sk } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
+    return pk === ALL_STREAM && typeof sk === 'string' && sk.length > 0 && sk.length < 300 ? ok(sk) : invalid;
+  } catch {
+    return invalid;
+  }
+}
+
 /**
- * Every stored article of the last `days` days, newest first, across day partitions (one Query per day
- * touched). Serves `/feeds/all`, ad-hoc `?q=` and topic backfill.
+ * Every stored article of the last `days` days, newest first. An article is written once per timeline it is in:
+ * to each configured topic it belongs to, or, when it belongs to none, to the day stream (`DAY#<date>`). The whole
+ * stream is therefore the merge of the window's day partitions and the configured topics' partitions — one Query
+ * each, bounded to the window and to the cursor — with each article kept once, from its newest copy. Serves
+ * `/feeds/all`, ad-hoc `?q=` and topic backfill.
  */
 export async function listRecentArticles(
   db: Db,
-  options: { limit: number; days: number; cursor?: string; now?: Date },
+  options: { limit: number; days: number; topicSlugs: readonly string[]; cursor?: string; now?: Date },
 ): Promise<Result<Page<Article>, InvalidCursor>> {
   const now = options.now ?? new Date();
-  const partitions = recentDayPartitions(now, options.days);
-  let index = 0;
-  let cursor = options.cursor;
-  if (cursor) {
-    index = partitions.indexOf(cursorPartition(cursor) ?? '');
-    if (index < 0) return err({ kind: 'invalid-cursor', message: 'cursor is outside the requested window' });
+  const before = decodeStreamCursor(options.cursor);
+  if (!before.ok) return before;
+  const days = recentDayPartitions(now, options.days);
+  const from = days.at(-1)!.slice('DAY#'.length);
+  const until = before.value ?? `${days[0]!.slice('DAY#'.length)}~`;
+  if (until <= from) return ok({ entries: [] });
+  const partitions = [
+    ...days.filter((day) => day.slice('DAY#'.length) <= until.slice(0, 10)),
+    ...[...new Set(options.topicSlugs)].map(topicPartition),
+  ];
+  const nowS = Math.floor(now.getTime() / 1000);
+  const pages = await Promise.all(
+    partitions.map((partition) =>
+      db.doc.send(
+        new QueryCommand({
+          TableName: db.tableName,
+          // Newest first below the cursor; the window's start bounds the merge below (a key condition has one
+          // bound on the sort key, and a Query reads at most `limit` items, so an older item costs little).
+          KeyConditionExpression: 'pk = :p AND sk < :until',
+          FilterExpression: 'attribute_not_exists(expiresAt) OR expiresAt > :now',
+          ExpressionAttributeValues: { ':p': partition, ':until': until, ':now': nowS },
+          ScanIndexForward: false,
+          Limit: options.limit,
+        }),
+      ),
+    ),
+  );
+  // One article may have a copy in several topics (and an older one in its day): keep the newest version.
+  const newest = new Map<string, { sk: string; version: number; article: Article }>();
+  for (const item of pages.flatMap((page) => page.Items ?? [])) {
+    const sk = String(item.sk);
+    if (sk < from) continue; // before the window
+    const version = Number(item.version ?? 0);
+    const known = newest.get(sk);
+    if (!known || known.version < version) newest.set(sk, { sk, version, article: item.article as Article });
   }
-  const entries: Article[] = [];
-  for (; index < partitions.length && entries.length < options.limit; index++) {
-    const partition = partitions[index]!;
-    const page = await queryTimeline(db, partition, { limit: options.limit - entries.length, cursor, now });
-    if (!page.ok) return page;
-    for (const item of page.value.items) entries.push(item.article as Article);
-    if (page.value.nextCursor) return ok({ entries, nextCursor: page.value.nextCursor });
-    cursor = undefined;
-  }
-  const more = index < partitions.length;
-  const nextCursor = more && entries.length > 0 ? encodeCursor({ pk: partitions[index], sk: '~' }) : undefined;
-  return ok({ entries, nextCursor });
+  // A partition that stopped at its Limit is complete only down to the last key it evaluated (expired items are
+  // evaluated but not returned): articles are served down to the highest such key, the rest on the next page.
+  const horizon = pages.reduce((high, page) => {
+    const last = page.LastEvaluatedKey?.sk;
+    return typeof last === 'string' && last > high ? last : high;
+  }, '');
+  const complete = [...newest.values()].filter((entry) => entry.sk >= horizon).sort((a, b) => b.sk.localeCompare(a.sk));
+  const served = complete.slice(0, options.limit);
+  const more = horizon !== '' || complete.length > served.length;
+  const entries = served.map((entry) => entry.article);
+  const resumeAt = served.at(-1)?.sk ?? horizon;
+  return ok({ entries, ...(more ? { nextCursor: encodeCursor({ pk: ALL_STREAM, sk: resumeAt }) } : {}) });
 }

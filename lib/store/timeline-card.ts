@@ -15,10 +15,12 @@ function excerptOf(html: string): string {
   return `${escapeHtml(atWord.trimEnd())}…`;
 }
 
+/** A summary as outputs show it: as written up to CARD_SUMMARY_CHARS, else a plain-text excerpt of that length. */
+export const cardSummaryOf = (html: string): string => (html.length <= CARD_SUMMARY_CHARS ? html : excerptOf(html));
+
 /**
  * The copy of an article kept in the day stream and in each topic: what a feed reader shows (headline, link,
  * a summary of a few hundred characters, the outlets) and no more, so each copy stays within one 1 KB write unit.
- * The full article, content included, stays in its own item.
  */
 export function timelineCardOf(article: Article): Article {
   const summary = article.summaryHtml ?? article.contentHtml;
@@ -27,8 +29,7 @@ export function timelineCardOf(article: Article): Article {
     url: article.url,
     ...(article.canonicalUrl && article.canonicalUrl !== article.url ? { canonicalUrl: article.canonicalUrl } : {}),
     title: article.title,
-    summaryHtml:
-      summary === undefined ? undefined : summary.length <= CARD_SUMMARY_CHARS ? summary : excerptOf(summary),
+    summaryHtml: summary === undefined ? undefined : cardSummaryOf(summary),
     publishedAt: article.publishedAt,
     updatedAt: article.updatedAt,
     firstSeenAt: article.firstSeenAt,

@@ -7,9 +7,9 @@ import { dayEntryKey, topicEntryKey } from './keys.ts';
 import { timelineCardOf } from './timeline-card.ts';
 
 /**
- * Writes the denormalized copies of an article that make every feed one Query: its day-stream entry and one
- * entry per topic it belongs to (each a slim card, see timeline-card.ts), keyed by (publishedAt, articleId), so a
- * fold or an edit refreshes them.
+ * Writes the denormalized copies of an article that make every feed a Query: one entry per topic it belongs to, or
+ * its day-stream entry when it belongs to none (each a slim card, see timeline-card.ts), keyed by (publishedAt,
+ * articleId), so a fold or an edit refreshes them.
  * Each copy carries the article version it was made from and a put never replaces a newer copy: when two
  * ingests fold into one article concurrently, the slower one cannot overwrite the fuller copy with its stale one.
  */
@@ -22,12 +22,19 @@ export async function writeTimelineEntries(
 ): Promise<void> {
   const retentionBySlug = new Map(topics.map((t) => [t.slug, t.retentionDays]));
   const card = timelineCardOf(article);
+  // The day stream holds only articles in no configured topic: the whole stream is the merge of the day and topic
+  // timelines (day-stream.ts), so an article in a topic costs no extra copy.
+  const inSomeTopic = article.topics.some((membership) => retentionBySlug.has(membership.slug));
   const writes = [
-    {
-      ...dayEntryKey(article.publishedAt, article.articleId),
-      article: card,
-      expiresAt: expiryOf(article, articleRetentionDays),
-    },
+    ...(inSomeTopic
+      ? []
+      : [
+          {
+            ...dayEntryKey(article.publishedAt, article.articleId),
+            article: card,
+            expiresAt: expiryOf(article, articleRetentionDays),
+          },
+        ]),
     ...article.topics.flatMap((membership) => {
       const retentionDays = retentionBySlug.get(membership.slug);
       if (retentionDays === undefined) return []; // topic no longer configured

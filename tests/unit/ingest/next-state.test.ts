@@ -101,8 +101,23 @@ describe('feed state after a poll', () => {
       entries: [],
     });
     expect(feedStateChanged(polled, sameBodyAgain)).toBe(false);
+    // New validators alone wait until the state is an hour old; new entries are written at once.
+    const soon = new Date(now.getTime() + 30 * 60_000);
+    const newValidatorSoon = nextStateAfterSuccess(polled, {
+      now: soon,
+      outcome: fetched({ etag: '"v2"' }),
+      entries: [],
+    });
+    expect(feedStateChanged(polled, newValidatorSoon)).toBe(false);
     const newValidator = nextStateAfterSuccess(polled, { now: later, outcome: fetched({ etag: '"v2"' }), entries: [] });
     expect(feedStateChanged(polled, newValidator)).toBe(true);
+    const newEntry = nextStateAfterSuccess(polled, {
+      now: soon,
+      outcome: fetched({ etag: '"v2"' }),
+      entries: [entry('2026-11-20T12:10:00.000Z')],
+      recentEntryHashes: ['abc'],
+    });
+    expect(feedStateChanged(polled, newEntry)).toBe(true);
     const failed = nextStateAfterFailure(polled, {
       now: later,
       stage: 'fetch',
@@ -195,5 +210,27 @@ describe('remembered entry versions', () => {
       ...state,
     };
     expect(dynamoItemBytes(item)).toBeLessThanOrEqual(1024);
+  });
+});
+
+describe('polling hints across a 304', () => {
+  it('keeps the feed’s <ttl> and max-age when a 304 brings neither, so its cadence does not flip', () => {
+    const fetchedState = nextStateAfterSuccess(base, {
+      now,
+      outcome: fetched({ etag: '"v1"', cacheMaxAgeS: 1800 }),
+      entries: [],
+      ttlMinutes: 360,
+    });
+    expect(fetchedState.pollEveryMinutes).toBe(360);
+    const notModified = nextStateAfterSuccess(fetchedState, {
+      now: new Date(now.getTime() + 6 * 3600_000),
+      outcome: { kind: 'not-modified', finalUrl: base.url },
+      entries: [],
+    });
+    expect([notModified.ttlMinutes, notModified.cacheMaxAgeS, notModified.pollEveryMinutes]).toEqual([360, 1800, 360]);
+    expect(feedStateChanged(fetchedState, notModified)).toBe(false);
+    // A new document without <ttl> drops the hint.
+    const without = nextStateAfterSuccess(notModified, { now, outcome: fetched(), entries: [] });
+    expect(without.ttlMinutes).toBeUndefined();
   });
 });
