@@ -72,18 +72,11 @@ function every(clauses: CompiledClause[]): CompiledClause {
 function some(node: QueryNode & { kind: 'or' }): CompiledClause {
   const clauses = node.children.map(compile);
   const checks = byCost(clauses);
-  // Word lists (`@sea`, `@tech`) are big ORs of plain terms, usually all absent: one loop over their slots.
+  // Word lists (`@sea`, `@tech`) are big ORs of plain terms, usually all absent: a few words of bits say so.
   const precheck = buildOrPrecheck(node);
   return {
     holds: (article) => {
-      if (precheck !== null) {
-        const index = article.text;
-        let possible = false;
-        for (let at = 0; at < precheck.slots.length && !possible; at++) {
-          possible = index.mayContain(precheck.slots[at]!, precheck.sensitive[at] === 1);
-        }
-        if (!possible) return false;
-      }
+      if (precheck !== null && !article.text.mayContainAny(precheck.slotMask, precheck.maxSlot)) return false;
       for (const check of checks) if (check(article)) return true;
       return false;
     },

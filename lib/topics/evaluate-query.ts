@@ -49,7 +49,7 @@ export function evaluateQuery(node: QueryNode, article: PreparedArticle): readon
       for (const child of node.children) {
         const found = evaluateQuery(child, article);
         if (found === null) return null;
-        evidence.push(...found);
+        append(evidence, found);
       }
       return evidence;
     }
@@ -60,7 +60,7 @@ export function evaluateQuery(node: QueryNode, article: PreparedArticle): readon
         const found = evaluateQuery(child, article);
         if (found === null) continue;
         evidence ??= [];
-        evidence.push(...found);
+        append(evidence, found);
       }
       return evidence;
     }
@@ -71,6 +71,11 @@ export function evaluateQuery(node: QueryNode, article: PreparedArticle): readon
     default:
       return assertNever(node, 'query node');
   }
+}
+
+/** `push(...items)` without spreading arguments: this runs for every clause of every matched article. */
+function append(evidence: Evidence[], items: readonly Evidence[]): void {
+  for (const item of items) evidence.push(item);
 }
 
 function nullIfEmpty<T>(items: readonly T[]): readonly T[] | null {

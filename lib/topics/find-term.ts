@@ -13,10 +13,14 @@ const NO_EVIDENCE: readonly PositionalEvidence[] = Object.freeze([]);
 /** Bounds work on texts that repeat a word hundreds of times; explanations only ever show the first few. */
 const MAX_SPANS_PER_TERM = 64;
 
+const WHOLE_INDEX_FIELDS: ReadonlySet<TermNode['field']> = new Set(['any', 'source', 'category']);
+
 /** A one-word term's existence check: a table lookup and a field test, no evidence objects, nothing cached. */
 export function wordOccurs(node: TermNode, article: PreparedArticle): boolean {
   const index = indexFor(node, article);
   if (!index.mayContain(node.slots[0]!, node.diacriticSensitive)) return false;
+  // For a pattern the index knows, mayContain is exact; a field that is the whole index needs no positions.
+  if (index.knows(node.slots[0]!) && WHOLE_INDEX_FIELDS.has(node.field)) return true;
   const positions = index.positionsOf(node.words[0]!.text, node.slots[0]!, node.prefix, node.diacriticSensitive);
   for (const position of positions) if (inField(node.field, index, position)) return true;
   return false;

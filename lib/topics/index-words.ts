@@ -39,12 +39,13 @@ for (let code = 0; code < 128; code++) WORD_CODE[code] = SYMBOL_OF[code]! >= 0 &
 export function recordAsciiWords(
   text: string,
   firstPosition: number,
-  hits: PatternHits,
+  /** Undefined to find only the word bounds: then no word is walked down the trie. */
+  hits: PatternHits | undefined,
   /** When given, receives each word's start and end offsets (for explanations, which need the words' text). */
   bounds?: number[],
 ): ScanSummary {
   const { asciiEdges, wordSlot, prefixSlot } = vocabularyTrie();
-  const written = hits.written;
+  const written = hits?.written ?? [];
   const length = text.length;
   let position = firstPosition;
   let at = 0;
@@ -55,7 +56,8 @@ export function recordAsciiWords(
       continue;
     }
     const start = at;
-    let node = asciiEdges[SYMBOL_OF[code]!]!; // the root's row; 0 once no registered pattern continues this way
+    // The root's row; 0 once no registered pattern continues this way (or when only bounds are wanted).
+    let node = hits === undefined ? 0 : asciiEdges[SYMBOL_OF[code]!]!;
     let nodeBeforeApostrophe = 0;
     let wordNode = 0;
     // Never read past the end below: V8 deoptimizes a loop whose charCodeAt goes out of bounds.

@@ -74,11 +74,26 @@ export class WordIndex {
     return this.count;
   }
 
+  /** Whether the pattern in `slot` was registered when this index was built: then mayContain is exact. */
+  knows(slot: number): boolean {
+    return slot >= 0 && slot < this.knownSlots;
+  }
+
   /** False only when the pattern certainly does not occur: for patterns registered before this index was built. */
   mayContain(slot: number, diacriticSensitive: boolean): boolean {
     if (slot < 0 || slot >= this.knownSlots) return true;
     if ((this.present[slot >> 5]! & (1 << (slot & 31))) === 0) return false;
     return !diacriticSensitive || positionsIn(this.hits.written, slot).length > 0;
+  }
+
+  /**
+   * False only when none of the patterns in `slotMask` (a bit per slot, highest `maxSlot`) occurs, as written or
+   * folded: for patterns registered before this index was built.
+   */
+  mayContainAny(slotMask: Uint32Array, maxSlot: number): boolean {
+    if (maxSlot >= this.knownSlots) return true;
+    for (let at = 0; at < slotMask.length; at++) if ((slotMask[at]! & this.present[at]!) !== 0) return true;
+    return false;
   }
 
   wordAt(position: number): string {
@@ -89,7 +104,7 @@ export class WordIndex {
   private findWordBounds(): number[] {
     const bounds: number[] = [];
     for (const segment of this.segmentList) {
-      if (segment.ascii) recordAsciiWords(segment.text, 0, { written: [], folded: [] }, bounds);
+      if (segment.ascii) recordAsciiWords(segment.text, 0, undefined, bounds);
       else for (const word of tokenizeNormalized(segment.text)) bounds.push(word.start, word.end);
     }
     return bounds;
