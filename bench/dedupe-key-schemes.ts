@@ -44,7 +44,7 @@ export const asymmetricScheme = (name: string, options: Partial<NearDupKeyOption
 });
 
 const variants: readonly [string, Partial<NearDupKeyOptions>][] = [
-  ['after (in use): h written+probed; 1 lede shingle written (20 words), 4 probed (25 words)', {}],
+  ['after (in use): t written+probed; 1 lede shingle written (20 words), 4 probed (25 words)', {}],
   ['one lede probe, same 20-word window (symmetric MinHash, 1 row)', { ledeProbes: 1, probedLedeWords: 20 }],
   ['6 lede probes over 30 words', { ledeProbes: 6, probedLedeWords: 30 }],
   ['4-word shingles', { shingleWords: 4 }],

@@ -10,7 +10,7 @@ import { contentWordsOf, plainTextOf, wordsOf } from './text.ts';
  * costs a write unit (5× a read unit) when an article is created, while a probe costs half a read unit when an
  * item arrives. So a stored article writes at most two keys and an arriving item Queries a few more:
  *
- * - `h` (written and probed): the headline with every number masked — syndicated copies under one headline, items
+ * - `t` (written and probed): the headline's content words with every number masked — syndicated copies under one headline, items
  *   whose summary is missing or says nothing, and an outlet's update of its own article ("5 dead" → "7 dead");
  * - `s` (one written, `ledeProbes` probed): the lede's 4-content-word shingles ranked by one fixed hash. The stored
  *   article writes its lowest-ranked shingle of the first `writtenLedeWords` summary words (the part every copy of
@@ -23,7 +23,7 @@ import { contentWordsOf, plainTextOf, wordsOf } from './text.ts';
  * (`sharedLookupKeys`): the store Queries the probes and finds the written items, the CLI applies the same test.
  */
 export interface NearDupKey {
-  readonly band: 'h' | 's';
+  readonly band: 't' | 's';
   readonly bits: string;
 }
 
@@ -97,7 +97,7 @@ export const nearDupKeyString = (key: NearDupKey) => `${key.band}#${key.bits}`;
 function keysOf(item: PreparedItem, ledeWords: number, ledeKeys: number, options: NearDupKeyOptions): NearDupKey[] {
   const keys: NearDupKey[] = [];
   const headline = headlineKeyText(item.titleWords, options);
-  if (headline) keys.push({ band: 'h', bits: hash(headline) });
+  if (headline) keys.push({ band: 't', bits: hash(headline) });
   if (!comparableLede(item)) return keys;
   const words = contentWordsOf(ledeWordsOf(item, options).slice(0, ledeWords));
   for (const shingle of rankedShingles(words, options.shingleWords, options.seed).slice(0, ledeKeys)) {
@@ -115,7 +115,7 @@ function slugProbe(item: PreparedItem, options: NearDupKeyOptions): NearDupKey |
   const words = slug ? wordsOf(slug.replace(/[-_]+/g, ' ')) : [];
   if (contentWordsOf(words).length < MIN_SLUG_CONTENT_WORDS) return undefined;
   const text = headlineKeyText(words, options);
-  return text && text !== headlineKeyText(item.titleWords, options) ? { band: 'h', bits: hash(text) } : undefined;
+  return text && text !== headlineKeyText(item.titleWords, options) ? { band: 't', bits: hash(text) } : undefined;
 }
 
 const MIN_SLUG_CONTENT_WORDS = 4;

@@ -67,7 +67,7 @@ describe('foldAsIngest: the decision as ingest applies it', () => {
     expect(decision.why.rule).toBe(rule);
     expect(decision.duplicate).toBe(true);
     expect(decision.why.candidate.via).toBe('band-keys');
-    expect(decision.why.candidate.sharedKeys).toEqual([expect.stringMatching(/^h#/)]);
+    expect(decision.why.candidate.sharedKeys).toEqual([expect.stringMatching(/^t#/)]);
   });
 
   it('without the slug probe and the number mask those copies share no key (what they add)', () => {
