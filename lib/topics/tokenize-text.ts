@@ -122,19 +122,23 @@ function emitWord(raw: string, start: number, ascii: boolean, sink: WordSink): v
   sink(word, unspaced ? word : foldDiacritics(word), start, unspaced);
 }
 
-/** A letter, mark or digit outside ASCII; curly quotes and dashes are separators either way. */
-const NON_ASCII_WORD_CHAR = /(?![\x00-\x7f])[\p{L}\p{M}\p{N}]/gu;
+/** Finds each non-ASCII code unit in turn (global: `test` advances lastIndex and allocates nothing). */
+const NEXT_NON_ASCII = /[^\x00-\x7f]/g;
+/** A letter, mark or digit exactly at lastIndex; curly quotes and dashes are separators either way. */
+const WORD_CHAR_HERE = /[\p{L}\p{M}\p{N}]/uy;
 
 /**
  * Whether any word character is outside ASCII. When none is, every word is a run of [a-z0-9'] (the fast path of
- * index-words.ts) and its own diacritic-folded form. The Unicode-property test only starts at the first non-ASCII
- * character: most English text has none, or only a curly quote near the end.
+ * index-words.ts) and its own diacritic-folded form. Only the non-ASCII characters are tested against the Unicode
+ * classes: most English text has none, or a few curly quotes and dashes.
  */
 export function hasNonAsciiWordChar(text: string): boolean {
-  const first = text.search(NON_ASCII);
-  if (first === -1) return false;
-  NON_ASCII_WORD_CHAR.lastIndex = first;
-  return NON_ASCII_WORD_CHAR.test(text);
+  NEXT_NON_ASCII.lastIndex = 0;
+  while (NEXT_NON_ASCII.test(text)) {
+    WORD_CHAR_HERE.lastIndex = NEXT_NON_ASCII.lastIndex - 1;
+    if (WORD_CHAR_HERE.test(text)) return true;
+  }
+  return false;
 }
 
 /** Splits already-normalized text into word records. */

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { plainTextOf } from '../../../lib/normalize/plain-text.ts';
+import { normalizedTextOf } from '../../../lib/topics/article-text.ts';
 import { textOfHtml } from '../../../lib/topics/text-of-html.ts';
+import { normalizeText } from '../../../lib/topics/tokenize-text.ts';
 
 describe('textOfHtml', () => {
   it('is plainTextOf, on markup, entities, every kind of whitespace and plain text', () => {
@@ -26,5 +28,22 @@ describe('textOfHtml', () => {
 
   it.each([' Huawei  and  ZTE ', 'x'.repeat(20_000), '\u00a0 padded \u00a0', 'a &amp; b', 'a<br>b'])('%j', (text) => {
     expect(textOfHtml(text)).toBe(plainTextOf(text));
+  });
+});
+
+describe('normalizedTextOf', () => {
+  it('is normalizeText(textOfHtml(html)) with the summary cap, on any text', () => {
+    const pieces = ['A', 'b', ' ', '  ', '\t', '`', '’', 'É', '<i>', '&amp;', '&', '<', 'ｈ', '\n', '\u00a0', '~'];
+    const text = fc.oneof(
+      fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((parts) => parts.join('')),
+      fc.string({ unit: 'binary', maxLength: 40 }),
+    );
+    fc.assert(
+      fc.property(text, fc.constantFrom(Number.POSITIVE_INFINITY, 5, 20), (html, maxChars) => {
+        const reference = normalizeText(textOfHtml(html.slice(0, maxChars * 2)).slice(0, maxChars));
+        expect(normalizedTextOf(html, maxChars)).toBe(reference);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

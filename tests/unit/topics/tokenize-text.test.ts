@@ -57,6 +57,20 @@ describe('tokenizeText', () => {
     expect(hasNonAsciiWordChar(text)).toBe(expected);
   });
 
+  it('hasNonAsciiWordChar is the obvious regex, on any UTF-16 (lone surrogates and astral letters too)', () => {
+    const reference = /(?![\x00-\x7f])[\p{L}\p{M}\p{N}]/u;
+    const units = fc.constantFrom(...'a ’“—é\u0301华𝐇\ud835\udc07\u00a0'.split(''));
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string({ unit: units, maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 24 })),
+        (text) => {
+          expect(hasNonAsciiWordChar(text)).toBe(reference.test(text));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
   it('agrees with the reference regex on any text without unspaced scripts', () => {
     const latinish = fc.string({ unit: fc.constantFrom(..."ab Z9'’é-.ệ\u0301ß𝐇\t".split('')), maxLength: 40 });
     fc.assert(
