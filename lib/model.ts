@@ -166,6 +166,8 @@ export interface FeedState {
    * feed has a one-off due time (never polled, backing off, Retry-After).
    */
   readonly pollEveryMinutes?: number;
+  /** With `pollEveryMinutes`: the feed's slot within each cycle of its cadence (lib/schedule/poll-slots.ts). */
+  readonly pollPhase?: number;
   readonly consecutiveFailures: number;
   readonly lastError?: { readonly kind: string; readonly message: string; readonly at: string };
   readonly disabled?: boolean;

@@ -1,6 +1,6 @@
 import type { FetchOutcome } from '../fetch/fetch-feed.ts';
 import type { FeedSource, FeedState, NormalizedEntry } from '../model.ts';
-import { cadenceFor, nextDueAfterPoll } from '../schedule/poll-slots.ts';
+import { cadenceFor, planCadence } from '../schedule/poll-slots.ts';
 import { planPoll } from './plan-poll.ts';
 
 /** A feed we have never polled: due now. */
@@ -64,11 +64,9 @@ export function nextStateAfterSuccess(state: FeedState, input: SuccessInput): Fe
 /** A healthy feed polls on the ladder step at or above its planned interval, in its own slots (poll-slots.ts). */
 function onCadence(state: FeedState, plan: { pollReason: string; baseIntervalS: number }, now: Date) {
   const pollEveryMinutes = cadenceFor(plan.baseIntervalS);
-  return {
-    pollEveryMinutes,
-    nextFetchAt: nextDueAfterPoll(state.feedId, pollEveryMinutes, now, plan.baseIntervalS),
-    pollReason: plan.pollReason,
-  };
+  const kept = state.pollEveryMinutes === pollEveryMinutes ? state.pollPhase : undefined;
+  const { phase, nextFetchAt } = planCadence(state.feedId, pollEveryMinutes, now, plan.baseIntervalS, kept);
+  return { pollEveryMinutes, pollPhase: phase, nextFetchAt, pollReason: plan.pollReason };
 }
 
 /**
@@ -127,7 +125,7 @@ export function nextStateAfterFailure(state: FeedState, input: FailureInput): Fe
   const failures = state.consecutiveFailures + 1;
   const gone = input.error.kind === 'gone';
   // Off the cadence: a failing feed backs off on its own one-off due time.
-  const { pollEveryMinutes: _offCadence, ...rest } = state;
+  const { pollEveryMinutes: _offCadence, pollPhase: _offPhase, ...rest } = state;
   const plan = planPoll(
     { ...state, consecutiveFailures: failures },
     { now: input.now, retryAfterS: input.error.retryAfterS },

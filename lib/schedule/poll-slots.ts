@@ -1,12 +1,15 @@
 /**
- * Poll slots: when a healthy feed is due follows from its cadence and its id alone, so a poll that changes nothing
- * (a 304, or the same entries again) needs no write at all.
+ * Poll slots: when a healthy feed is due follows from its cadence and its phase alone, so a poll that changes
+ * nothing (a 304, or the same entries again) needs no write at all.
  *
  * Time is cut into 5-minute slots (slot n starts at n × 5 min since the epoch). A healthy feed polls on a cadence
- * from a fixed ladder (15 min, 30 min, 1 h …) at a phase derived from its id: with a cadence of k slots it is due in
- * every slot n with n mod k = phase. The due index files it under `SLOT#<cadence>#<phase>`, a key that changes only
- * when the cadence does, and the scheduler reads the partitions of the slots that began since its last run. The
- * phase spreads feeds of one cadence evenly over its slots, which the old per-feed jitter did.
+ * from a fixed ladder (15 min, 30 min, 1 h …): with a cadence of k slots it is due in every slot n with
+ * n mod k = its phase. The due index files it under `SLOT#<cadence>#<phase>`, a key that changes only when the
+ * cadence does, and the scheduler reads the partitions of the slots that began since its last run.
+ *
+ * The phase is chosen when a feed takes up a cadence: the slot one planned interval after the poll, plus a
+ * deterministic 0–10 % of the cadence from the feed's id (the spread the per-poll jitter used to give). So the first
+ * poll on a cadence comes one interval later, as before, and every poll after it exactly one cadence apart.
  *
  * Feeds off the ladder — never polled yet, failing (back-off), told to retry after a time — keep a one-off due time
  * (`DUE#<shard>`, sorted by time) as before; their state is written on every poll anyway.
@@ -28,7 +31,7 @@ export const slotStart = (slot: number): string => new Date(slot * SLOT_MS).toIS
 
 const slotsPerCycle = (cadenceMinutes: number) => Math.max(1, Math.round(cadenceMinutes / SLOT_MINUTES));
 
-/** FNV-1a of the feed id: the same phase on every run and machine, independent of the cadence's size. */
+/** FNV-1a of the feed id: the same offset on every run and machine. */
 function stableHash(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
@@ -38,24 +41,44 @@ function stableHash(text: string): number {
   return hash;
 }
 
+/** A phase from the feed id alone: for states that carry a cadence but no phase. */
 export const phaseOf = (feedId: string, cadenceMinutes: number): number =>
   stableHash(feedId) % slotsPerCycle(cadenceMinutes);
 
-/** The start of the first slot at or after `notBefore` in which the feed is due. */
-export function nextSlotTime(feedId: string, cadenceMinutes: number, notBefore: Date): string {
+const SPREAD_FRACTION = 0.1;
+
+/** The start of the first slot at or after `notBefore` whose number is `phase` modulo the cadence. */
+export function nextSlotTime(phase: number, cadenceMinutes: number, notBefore: Date): string {
   const cycle = slotsPerCycle(cadenceMinutes);
-  const phase = phaseOf(feedId, cadenceMinutes);
   const first = Math.ceil(notBefore.getTime() / SLOT_MS);
   return slotStart(first + ((((phase - first) % cycle) + cycle) % cycle));
 }
 
+export interface CadencePlan {
+  readonly phase: number;
+  readonly nextFetchAt: string;
+}
+
 /**
- * When a feed on a cadence polled at `now` is next due: the first of its slots at least the planned interval after
- * the start of the slot it was polled in. Measured from the slot's start, a poll that ran late in its slot still
- * comes back exactly one cadence later; measured from the poll, it would skip a cycle.
+ * When a feed polled at `now` is next due on its cadence, measured from the start of the slot it was polled in (a
+ * poll that ran late in its slot still comes back exactly one cadence later). A feed already on this cadence keeps
+ * its phase, so its due-index key does not move; one taking it up gets the slot one interval on, plus its spread.
  */
-export function nextDueAfterPoll(feedId: string, cadenceMinutes: number, now: Date, intervalS: number): string {
-  return nextSlotTime(feedId, cadenceMinutes, new Date(slotNumberAt(now) * SLOT_MS + intervalS * 1000));
+export function planCadence(
+  feedId: string,
+  cadenceMinutes: number,
+  now: Date,
+  intervalS: number,
+  keptPhase?: number,
+): CadencePlan {
+  const notBefore = new Date(slotNumberAt(now) * SLOT_MS + intervalS * 1000);
+  const cycle = slotsPerCycle(cadenceMinutes);
+  if (keptPhase !== undefined) {
+    return { phase: keptPhase, nextFetchAt: nextSlotTime(keptPhase, cadenceMinutes, notBefore) };
+  }
+  const spreadSlots = Math.max(1, Math.round(cycle * SPREAD_FRACTION));
+  const slot = Math.ceil(notBefore.getTime() / SLOT_MS) + (stableHash(feedId) % spreadSlots);
+  return { phase: ((slot % cycle) + cycle) % cycle, nextFetchAt: slotStart(slot) };
 }
 
 export interface DueSlotPartition {

@@ -1,6 +1,6 @@
 import type { FeedState, OutputFormat } from '../model.ts';
 import type { FormatLinks, SourceHealth, TopicSummary } from '../render/index-view.ts';
-import { nextSlotTime } from '../schedule/poll-slots.ts';
+import { nextSlotTime, phaseOf } from '../schedule/poll-slots.ts';
 import { listFeedStates } from '../store/feed-state.ts';
 import { listTopicEntries } from '../store/topic-entries.ts';
 import { newestChangeOf, toFeedViewItem } from './build-feed-view.ts';
@@ -74,7 +74,7 @@ function upcomingFetchOf(state: FeedState, now: Date): string {
   if (state.pollEveryMinutes === undefined || state.disabled || Date.parse(state.nextFetchAt) > now.getTime()) {
     return state.nextFetchAt;
   }
-  return nextSlotTime(state.feedId, state.pollEveryMinutes, now);
+  return nextSlotTime(state.pollPhase ?? phaseOf(state.feedId, state.pollEveryMinutes), state.pollEveryMinutes, now);
 }
 
 /** Last-Modified of the health data: the latest fetch attempt of any feed. */

@@ -24,11 +24,14 @@ export function dueShardOf(feedId: string): string {
  * polled, backing off, Retry-After) sits in a shard sorted by that time; disabled feeds move to their own partition,
  * stay listed, and are never due.
  */
-export function dueIndexKey(state: Pick<FeedState, 'feedId' | 'nextFetchAt' | 'disabled' | 'pollEveryMinutes'>) {
+export function dueIndexKey(
+  state: Pick<FeedState, 'feedId' | 'nextFetchAt' | 'disabled' | 'pollEveryMinutes' | 'pollPhase'>,
+) {
   const { feedId, nextFetchAt, pollEveryMinutes } = state;
   if (state.disabled === true) return { gsi1pk: `DUE#${DISABLED_SHARD}`, gsi1sk: `${nextFetchAt}#${feedId}` };
   if (pollEveryMinutes !== undefined) {
-    return { gsi1pk: slotPartition(pollEveryMinutes, phaseOf(feedId, pollEveryMinutes)), gsi1sk: feedId };
+    const phase = state.pollPhase ?? phaseOf(feedId, pollEveryMinutes);
+    return { gsi1pk: slotPartition(pollEveryMinutes, phase), gsi1sk: feedId };
   }
   return { gsi1pk: `DUE#${dueShardOf(feedId)}`, gsi1sk: `${nextFetchAt}#${feedId}` };
 }

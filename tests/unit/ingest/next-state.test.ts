@@ -69,10 +69,15 @@ describe('feed state after a poll', () => {
     const hourly = ['09:00', '10:00', '11:00', '11:55'].map((t) => entry(`2026-11-20T${t}:00.000Z`));
     const next = nextStateAfterSuccess(base, { now, outcome: fetched(), entries: hourly });
     expect(next.pollEveryMinutes).toBe(60);
-    // The first of its slots at least an hour on; from then on, every hour in that slot.
+    // An hour on, plus at most a tenth of it (the spread); from then on, every hour in that slot.
     expect(minutesUntil(next)).toBeGreaterThanOrEqual(60);
-    expect(minutesUntil(next)).toBeLessThan(120);
-    expect(next.nextFetchAt).toBe(nextSlotTime(base.feedId, 60, new Date(now.getTime() + 3600_000)));
+    expect(minutesUntil(next)).toBeLessThanOrEqual(66);
+    expect(next.nextFetchAt).toBe(nextSlotTime(next.pollPhase!, 60, new Date(now.getTime() + 3600_000)));
+    const again = nextStateAfterSuccess(next, { now: new Date(next.nextFetchAt), outcome: fetched(), entries: hourly });
+    expect([again.pollPhase, Date.parse(again.nextFetchAt) - Date.parse(next.nextFetchAt)]).toEqual([
+      next.pollPhase,
+      3600_000,
+    ]);
     expect(next.pollReason).toMatch(/publishes about every/);
   });
 

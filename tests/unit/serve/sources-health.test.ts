@@ -51,7 +51,7 @@ describe('/sources', () => {
   it('shows a feed on a cadence with its cadence and its next slot, not a stale stored due time', async () => {
     await putFeedState(
       dynalite.db,
-      state('slotted', { pollEveryMinutes: 30, nextFetchAt: '2020-01-01T00:00:00.000Z' }),
+      state('slotted', { pollEveryMinutes: 30, pollPhase: 4, nextFetchAt: '2020-01-01T00:00:00.000Z' }),
     );
     const body = await sources([{ feedId: 'slotted', url: 'https://slotted.example/feed', title: 'S' }]);
     const shown = body.sources[0] as { pollEveryMinutes: number; nextFetchAt: string };
