@@ -1,7 +1,8 @@
 import { assertNever } from '../result.ts';
-import { evaluateMeta, evaluateNear } from './evaluate-query.ts';
+import { evaluateMeta } from './evaluate-query.ts';
 import { buildOrPrecheck } from './evaluation-shortcuts.ts';
 import { cachedTerm, wordOccurs } from './find-term.ts';
+import { compileNearHolds } from './near-holds.ts';
 import type { PreparedArticle } from './prepare-article.ts';
 import type { QueryNode } from './query-ast.ts';
 
@@ -19,7 +20,7 @@ interface CompiledClause {
  * runs this first and explains (evaluateQuery, the reference semantics) only the articles it accepts; a property
  * test holds the two equal on generated queries and articles. The closures skip the per-node dispatch and look-ups
  * of walking the tree, and they reorder: AND and OR are commutative here (every clause is a pure function of the
- * article), so a title word is checked before a site: host list and a NEAR runs last, only if its sides hold.
+ * article), so a title word is checked before a site: host list, and a NEAR (near-holds.ts) runs last.
  */
 export function compileHolds(root: QueryNode): Holds {
   return compile(root).holds;
@@ -45,14 +46,8 @@ function compile(node: QueryNode): CompiledClause {
       const child = compile(node.child);
       return { holds: (article) => !child.holds(article), cost: child.cost };
     }
-    case 'near': {
-      // Both sides must hold for any pair to exist; only then are their positions paired (evaluate-query.ts).
-      const sides = every([compile(node.left), compile(node.right)]);
-      return {
-        holds: (article) => sides.holds(article) && evaluateNear(node, article).length > 0,
-        cost: 10 + sides.cost,
-      };
-    }
+    case 'near':
+      return { holds: compileNearHolds(node), cost: 10 + compile(node.left).cost + compile(node.right).cost };
     default:
       return assertNever(node, 'query node');
   }

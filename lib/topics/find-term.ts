@@ -26,6 +26,25 @@ export function wordOccurs(node: TermNode, article: PreparedArticle): boolean {
   return false;
 }
 
+/**
+ * Appends the spans of the term's evidence (what cachedTerm would return) as flat (start, end) pairs: for a
+ * one-word term straight from its positions, without evidence objects; NEAR only needs where the words are.
+ */
+export function appendTermSpans(node: TermNode, article: PreparedArticle, spans: number[]): void {
+  if (node.words.length > 1 || node.words[0]!.substring) {
+    for (const found of cachedTerm(node, article)) spans.push(found.span.start, found.span.end);
+    return;
+  }
+  const index = indexFor(node, article);
+  if (!index.mayContain(node.slots[0]!, node.diacriticSensitive)) return;
+  let count = 0;
+  for (const position of index.positionsOf(node.words[0]!.text, node.slots[0]!, node.prefix, node.diacriticSensitive)) {
+    if (!inField(node.field, index, position)) continue;
+    spans.push(position, position);
+    if (++count >= MAX_SPANS_PER_TERM) return;
+  }
+}
+
 export function cachedTerm(node: TermNode, article: PreparedArticle): readonly PositionalEvidence[] {
   // Absent words (most of them) are answered by the small index of query words before any cache lookup.
   const index = indexFor(node, article);
