@@ -134,9 +134,12 @@ function headlineKeyText(words: readonly string[], options: NearDupKeyOptions): 
 const DATELINE =
   /^\s*\p{Lu}[\p{L}.'’-]*(?:[ ,]+[\p{Lu}\p{N}][\p{L}\p{N}.'’-]*){0,5}\s*(?:\([^()]{1,40}\))?\s*[-–—]+\s/u;
 
+const DATELINE_MAX_CHARS = 100;
+
 function ledeWordsOf(item: PreparedItem, options: NearDupKeyOptions): readonly string[] {
   if (!options.skipDateline) return item.summaryWords;
-  const dateline = DATELINE.exec(plainTextOf(item.item.summary))?.[0];
+  // Only the opening characters can hold a dateline; a hostile 1 MB summary never reaches the pattern.
+  const dateline = DATELINE.exec(plainTextOf(item.item.summary).slice(0, DATELINE_MAX_CHARS))?.[0];
   return dateline ? item.summaryWords.slice(wordsOf(dateline).length) : item.summaryWords;
 }
 

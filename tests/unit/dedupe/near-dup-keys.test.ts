@@ -45,6 +45,12 @@ describe('near-duplicate keys: few written, more probed', () => {
     expect(bands(writtenNearDupKeysOf(functionWords))).toEqual(['t']);
   });
 
+  it('keys a hostile summary (a 200,000-character dash run) in bounded time', () => {
+    const started = performance.now();
+    writtenNearDupKeysOf({ title: 'Dashes', summary: `A${'-'.repeat(200_000)} end of the line here now` });
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
   const anyItem = fc.record({
     title: fc.string({ maxLength: 80 }),
     summary: fc.option(fc.lorem({ maxCount: 40 }), { nil: undefined }),
