@@ -6,7 +6,7 @@ import {
   type WordEvidence,
 } from './evaluate-query.ts';
 import type { PreparedArticle } from './prepare-article.ts';
-import type { QueryNode } from './query-ast.ts';
+import { childrenOf, type QueryNode } from './query-ast.ts';
 
 /** Stored with every topic entry and shown to readers, so it stays short. */
 const MAX_WHY_LINES = 12;
@@ -85,14 +85,7 @@ export interface ExplainNode {
 /** Re-evaluates every clause without short-circuiting: slower than matching, meant for analysts and the CLI. */
 export function explainQuery(node: QueryNode, article: PreparedArticle, query: string): ExplainNode {
   const found = evaluateQuery(node, article);
-  const children =
-    node.kind === 'and' || node.kind === 'or'
-      ? node.children
-      : node.kind === 'not'
-        ? [node.child]
-        : node.kind === 'near'
-          ? [node.left, node.right]
-          : [];
+  const children = childrenOf(node);
   return {
     clause: query.slice(node.start, node.end).replace(/\s+/g, ' '),
     kind: node.kind,

@@ -146,3 +146,18 @@ export function isPositional(node: QueryNode): boolean {
 export function spanOf(nodes: readonly QueryNode[]): { start: number; end: number } {
   return { start: nodes[0]!.start, end: nodes[nodes.length - 1]!.end };
 }
+
+/** The clauses directly under a node, left to right. */
+export function childrenOf(node: QueryNode): readonly QueryNode[] {
+  switch (node.kind) {
+    case 'and':
+    case 'or':
+      return node.children;
+    case 'not':
+      return [node.child];
+    case 'near':
+      return [node.left, node.right];
+    default:
+      return [];
+  }
+}

@@ -9,20 +9,12 @@ import { compileQuery } from '../../../lib/topics/compile-topic.ts';
 import { evaluateQuery } from '../../../lib/topics/evaluate-query.ts';
 import { itemToArticle, type TopicItem } from '../../../lib/topics/item-to-article.ts';
 import { prepareArticle } from '../../../lib/topics/prepare-article.ts';
-import { type QueryNode, topicQueryLimits } from '../../../lib/topics/query-ast.ts';
+import { childrenOf, type QueryNode, topicQueryLimits } from '../../../lib/topics/query-ast.ts';
 import { makeArticle } from './make-article.ts';
 
 /** Every clause of a query, the root first. */
 function clausesOf(node: QueryNode): QueryNode[] {
-  const children =
-    node.kind === 'and' || node.kind === 'or'
-      ? node.children
-      : node.kind === 'not'
-        ? [node.child]
-        : node.kind === 'near'
-          ? [node.left, node.right]
-          : [];
-  return [node, ...children.flatMap(clausesOf)];
+  return [node, ...childrenOf(node).flatMap(clausesOf)];
 }
 
 /**

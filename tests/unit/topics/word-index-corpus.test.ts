@@ -5,7 +5,7 @@ import { parseTopicsYaml } from '../../../lib/config.ts';
 import { articleTextOf } from '../../../lib/topics/article-text.ts';
 import { compileTopic } from '../../../lib/topics/compile-topic.ts';
 import { itemToArticle, type TopicItem } from '../../../lib/topics/item-to-article.ts';
-import type { QueryNode, TermNode } from '../../../lib/topics/query-ast.ts';
+import { childrenOf, type QueryNode, type TermNode } from '../../../lib/topics/query-ast.ts';
 import { tokenizeNormalized } from '../../../lib/topics/tokenize-text.ts';
 import { WordIndex } from '../../../lib/topics/word-index.ts';
 
@@ -30,19 +30,7 @@ function readItems(file: string): TopicItem[] {
 }
 
 function termsOf(node: QueryNode): TermNode[] {
-  switch (node.kind) {
-    case 'term':
-      return [node];
-    case 'and':
-    case 'or':
-      return node.children.flatMap(termsOf);
-    case 'not':
-      return termsOf(node.child);
-    case 'near':
-      return [...termsOf(node.left), ...termsOf(node.right)];
-    default:
-      return [];
-  }
+  return node.kind === 'term' ? [node] : childrenOf(node).flatMap(termsOf);
 }
 
 /** Every whole word and prefix the configured topics look up, with its slot. */
