@@ -60,9 +60,10 @@ export interface CadencePlan {
 }
 
 /**
- * When a feed polled at `now` is next due on its cadence, measured from the start of the slot it was polled in (a
- * poll that ran late in its slot still comes back exactly one cadence later). A feed already on this cadence keeps
- * its phase, so its due-index key does not move; one taking it up gets the slot one interval on, plus its spread.
+ * When a feed polled at `now` is next due on its cadence. A feed already on this cadence keeps its phase, so its
+ * due-index key does not move, and is next due at the next slot of that phase: one cadence after the slot it was
+ * due in, however late in that slot (or, after a scheduler outage, how many slots later) the poll ran. A feed taking
+ * the cadence up gets the slot one planned interval after the start of the slot it was polled in, plus its spread.
  */
 export function planCadence(
   feedId: string,
@@ -74,7 +75,8 @@ export function planCadence(
   const notBefore = new Date(slotNumberAt(now) * SLOT_MS + intervalS * 1000);
   const cycle = slotsPerCycle(cadenceMinutes);
   if (keptPhase !== undefined) {
-    return { phase: keptPhase, nextFetchAt: nextSlotTime(keptPhase, cadenceMinutes, notBefore) };
+    const nextSlot = new Date((slotNumberAt(now) + 1) * SLOT_MS);
+    return { phase: keptPhase, nextFetchAt: nextSlotTime(keptPhase, cadenceMinutes, nextSlot) };
   }
   const spreadSlots = Math.max(1, Math.round(cycle * SPREAD_FRACTION));
   const slot = Math.ceil(notBefore.getTime() / SLOT_MS) + (stableHash(feedId) % spreadSlots);

@@ -68,6 +68,14 @@ describe('poll slots', () => {
     );
   });
 
+  it('brings a feed polled hours late (a scheduler outage) back at its next slot, not an interval after the poll', () => {
+    const cadence = 1440;
+    const entered = planCadence('late-feed', cadence, new Date('2026-11-25T00:00:00.000Z'), 13 * 3600);
+    const polledLate = new Date(Date.parse(entered.nextFetchAt) + 20 * 3600_000);
+    const next = planCadence('late-feed', cadence, polledLate, 13 * 3600, entered.phase);
+    expect(Date.parse(next.nextFetchAt) - Date.parse(entered.nextFetchAt)).toBe(cadence * MINUTE);
+  });
+
   it('spreads feeds that take up a cadence in the same slot over a tenth of it', () => {
     const now = new Date('2026-11-25T00:00:00.000Z');
     const phases = new Set(
