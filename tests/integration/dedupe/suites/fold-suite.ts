@@ -48,6 +48,11 @@ export function describeFoldSuite(backend: StoreBackend) {
       expect(articles.map((a) => a.title).sort()).toEqual([craneA.title, ferry.title, tariffs.title].sort());
       const crane = articles.find((a) => a.title === craneA.title)!;
       expect(crane.sources.map((s) => s.feedId)).toEqual(['coast', 'harbour', 'agg']);
+      // Each article's first outlet wrote its near-duplicate keys — the headline and one lede shingle — and the
+      // folded copies wrote none: two band items per article, one write unit each.
+      const bandItems = items.filter((item) => String(item.pk).startsWith('SIM#'));
+      expect(bandItems.map((item) => String(item.pk).split('#')[1]).sort()).toEqual(['s', 's', 's', 't', 't', 't']);
+      expect(new Set(bandItems.map((item) => item.sk))).toEqual(new Set(articles.map((a) => a.articleId)));
       expect(crane.sources[1]?.url).toBe(craneB.link);
 
       // The topic entry carries the folded article, so a topic feed can show "also reported by".
