@@ -1,6 +1,6 @@
 import { assertNever } from '../result.ts';
 import { leafCount, orCertainlyAbsent } from './evaluation-shortcuts.ts';
-import { cachedTerm } from './find-term.ts';
+import { cachedTerm, termMayOccur } from './find-term.ts';
 import type { PreparedArticle } from './prepare-article.ts';
 import type { MetaNode, NearNode, QueryNode, TermNode } from './query-ast.ts';
 import type { WordIndex, WordSpan } from './word-index.ts';
@@ -57,6 +57,9 @@ export function evaluateQuery(node: QueryNode, article: PreparedArticle): readon
       if (orCertainlyAbsent(node, article)) return null;
       let evidence: Evidence[] | null = null;
       for (const child of node.children) {
+        // Word lists are long and mostly absent: a term whose first word does not occur is skipped without a
+        // visit (cachedTerm would answer the same from the same check).
+        if (child.kind === 'term' && !termMayOccur(child, article)) continue;
         const found = evaluateQuery(child, article);
         if (found === null) continue;
         evidence ??= [];

@@ -45,10 +45,14 @@ export function appendTermSpans(node: TermNode, article: PreparedArticle, spans:
   }
 }
 
+/** False when the term's first word (or prefix) certainly does not occur in its field's index. */
+export function termMayOccur(node: TermNode, article: PreparedArticle): boolean {
+  return indexFor(node, article).mayContain(node.slots[0]!, node.diacriticSensitive);
+}
+
 export function cachedTerm(node: TermNode, article: PreparedArticle): readonly PositionalEvidence[] {
   // Absent words (most of them) are answered by the small index of query words before any cache lookup.
-  const index = indexFor(node, article);
-  if (!index.mayContain(node.slots[0]!, node.diacriticSensitive)) return NO_EVIDENCE;
+  if (!termMayOccur(node, article)) return NO_EVIDENCE;
   let found = article.termCache.get(node.key);
   if (found === undefined) {
     found = findTerm(node, article);
