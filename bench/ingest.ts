@@ -173,6 +173,10 @@ try {
     pollWithStateWrite: perPoll(changedSaved, all.length),
     topicPage: { read: total(topicPage).read },
     storedBytesPerArticle: storedBytesPerArticle(stored, stored.ART?.items ?? 1),
+    timelineCopy: {
+      write: round((created.unitsByItem['Put TOPIC'] ?? 0) / Math.max(1, stored.TOPIC?.items ?? 0)),
+      bytes: Math.round((stored.TOPIC?.bytes ?? 0) / Math.max(1, stored.TOPIC?.items ?? 0)),
+    },
     articleRetentionDays: RETENTION_DAYS,
   };
   const cost = monthlyCost(units);
