@@ -50,6 +50,9 @@ function describePositions(positions: readonly number[]): string {
 
 /** Shows the words actually found when they differ from what the query says (prefixes, folded diacritics). */
 function actualWords(item: WordEvidence): string {
+  // Whole words in ASCII text are exactly the query's words (nothing to fold): no need to find their text.
+  const { term, index, span } = item;
+  if (!term.prefix && !term.words.some((word) => word.substring) && index.isAsciiAt(span.start)) return '';
   let found = '';
   for (let position = item.span.start; position <= item.span.end; position++) {
     const glued =

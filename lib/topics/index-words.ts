@@ -2,9 +2,10 @@ import * as vocabulary from './query-vocabulary.ts';
 import { scanWords } from './tokenize-text.ts';
 
 /**
- * Where registered query patterns occur, as the scanners below find them: flat (slot, position) pairs in text
- * order, so recording a hit is two array pushes. Words themselves are not stored while scanning; the index
- * re-scans a segment in the rare case it needs a word's text (explanations, patterns registered later).
+ * Where registered query patterns occur, as the scanners below find them: flat (slot, position, start) triples in
+ * text order, `start` being the word's offset in its segment's text, so recording a hit is three array pushes.
+ * Words themselves are not stored while scanning: an explanation finds a matched word's text from its hit, and
+ * the index re-scans a segment only when it needs other words (patterns registered later, character runs).
  */
 export interface PatternHits {
   /** The word at `position` is, or starts with, the pattern in `slot`, as written. */
@@ -63,7 +64,7 @@ export function recordAsciiWords(
     // Never read past the end below: V8 deoptimizes a loop whose charCodeAt goes out of bounds.
     while (node !== 0) {
       // No pattern ends in an apostrophe, so this only finds prefixes that end in a letter or digit.
-      if (prefixSlot[node]! >= 0) written.push(prefixSlot[node]!, position);
+      if (prefixSlot[node]! >= 0) written.push(prefixSlot[node]!, position, start);
       code = ++at < length ? text.charCodeAt(at) : -1;
       if (code >= 0 && code < 128 && WORD_CODE[code] === 1) {
         node = asciiEdges[node * ASCII_SYMBOLS + SYMBOL_OF[code]!]!;
@@ -88,11 +89,26 @@ export function recordAsciiWords(
     // (A prefix cannot have matched inside the 's either: query words are tokenized the same way.)
     const possessive = at - start > 2 && text.charCodeAt(at - 1) === S_CODE && text.charCodeAt(at - 2) === APOSTROPHE;
     if (possessive) wordNode = nodeBeforeApostrophe;
-    if (wordNode !== 0 && wordSlot[wordNode]! >= 0) written.push(wordSlot[wordNode]!, position);
+    if (wordNode !== 0 && wordSlot[wordNode]! >= 0) written.push(wordSlot[wordNode]!, position, start);
     if (bounds !== undefined) bounds.push(start, possessive ? at - 2 : at);
     position++;
   }
   return { words: position - firstPosition, unspaced: false };
+}
+
+/**
+ * Where the ASCII word starting at `start` ends (before a possessive 's), by the rules of recordAsciiWords: for
+ * the text of one matched word without scanning the segment again.
+ */
+export function asciiWordEnd(text: string, start: number): number {
+  let at = start;
+  for (;;) {
+    const code = ++at < text.length ? text.charCodeAt(at) : -1;
+    if (code >= 0 && code < 128 && WORD_CODE[code] === 1) continue;
+    if (code !== APOSTROPHE || !joinsNext(text, at)) break;
+  }
+  const possessive = at - start > 2 && text.charCodeAt(at - 1) === S_CODE && text.charCodeAt(at - 2) === APOSTROPHE;
+  return possessive ? at - 2 : at;
 }
 
 /** Whether the apostrophe at `at` joins two word characters (it is followed by one; one precedes it). */
@@ -110,18 +126,18 @@ export function recordAnyWords(text: string, firstPosition: number, hits: Patter
   const writtenPrefixes: number[] = [];
   let position = firstPosition;
   let anyUnspaced = false;
-  scanWords(text, (word, folded, _start, unspaced) => {
+  scanWords(text, (word, folded, start, unspaced) => {
     const at = position++;
     anyUnspaced ||= unspaced;
     writtenPrefixes.length = 0;
     walk(word, (slot, isPrefix) => {
       if (isPrefix) writtenPrefixes.push(slot);
-      hits.written.push(slot, at);
+      hits.written.push(slot, at, start);
     });
     if (folded === word) return;
     walk(folded, (slot, isPrefix) => {
       // A prefix the word already starts with as written is one occurrence, not two.
-      if (!isPrefix || !writtenPrefixes.includes(slot)) hits.folded.push(slot, at);
+      if (!isPrefix || !writtenPrefixes.includes(slot)) hits.folded.push(slot, at, start);
     });
   });
   return { words: position - firstPosition, unspaced: anyUnspaced };

@@ -1,4 +1,4 @@
-import { type PatternHits, recordAnyWords, recordAsciiWords } from './index-words.ts';
+import { asciiWordEnd, type PatternHits, recordAnyWords, recordAsciiWords } from './index-words.ts';
 import { registeredPatternCount } from './query-vocabulary.ts';
 import { hasNonAsciiWordChar, normalizeText, type TextWord, tokenizeNormalized } from './tokenize-text.ts';
 import { findRunIn, type JoinedWords, joinWords, type WordSpan } from './word-runs.ts';
@@ -63,9 +63,9 @@ export class WordIndex {
     this.wordBounds = undefined;
   }
 
-  private markPresent(pairs: readonly number[], from: number): void {
-    for (let at = from; at < pairs.length; at += 2) {
-      const slot = pairs[at]!;
+  private markPresent(hits: readonly number[], from: number): void {
+    for (let at = from; at < hits.length; at += HIT) {
+      const slot = hits[at]!;
       if (slot < this.knownSlots) this.present[slot >> 5]! |= 1 << (slot & 31);
     }
   }
@@ -97,6 +97,10 @@ export class WordIndex {
   }
 
   wordAt(position: number): string {
+    const segment = this.segmentOf(position);
+    // A matched word (what explanations ask for) has a hit that knows where it starts.
+    const start = segment.ascii ? hitStart(this.hits.written, position) : -1;
+    if (start >= 0) return segment.text.slice(start, asciiWordEnd(segment.text, start));
     this.wordBounds ??= this.findWordBounds();
     return this.segmentOf(position).text.slice(this.wordBounds[2 * position], this.wordBounds[2 * position + 1]);
   }
@@ -122,6 +126,11 @@ export class WordIndex {
   zoneIndexAt(position: number): number {
     const zone = this.zoneAt(position);
     return position - (this.zoneStarts.find(([known]) => known === zone)?.[1] ?? 0) + 1;
+  }
+
+  /** Whether the word's segment has only ASCII letters and digits: then every word is its own folded form. */
+  isAsciiAt(position: number): boolean {
+    return this.segmentOf(position).ascii;
   }
 
   isUnspacedAt(position: number): boolean {
@@ -185,13 +194,22 @@ export class WordIndex {
 const NO_SPANS: readonly WordSpan[] = Object.freeze([]);
 const NO_POSITIONS: readonly number[] = Object.freeze([]);
 
-/** Positions paired with `slot` in flat (slot, position) pairs, ascending because the pairs are in text order. */
-function positionsIn(pairs: readonly number[], slot: number): readonly number[] {
+/** Values per hit in PatternHits: slot, position, start offset. */
+const HIT = 3;
+
+/** Positions of `slot` in flat hit triples, ascending because the hits are in text order. */
+function positionsIn(hits: readonly number[], slot: number): readonly number[] {
   let found: number[] | undefined;
-  for (let at = 0; at < pairs.length; at += 2) {
-    if (pairs[at] !== slot) continue;
+  for (let at = 0; at < hits.length; at += HIT) {
+    if (hits[at] !== slot) continue;
     found ??= [];
-    found.push(pairs[at + 1]!);
+    found.push(hits[at + 1]!);
   }
   return found ?? NO_POSITIONS;
+}
+
+/** The start offset of the word at `position` if some pattern hit it, else -1. */
+function hitStart(hits: readonly number[], position: number): number {
+  for (let at = 0; at < hits.length; at += HIT) if (hits[at + 1] === position) return hits[at + 2]!;
+  return -1;
 }
