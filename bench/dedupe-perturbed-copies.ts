@@ -1,10 +1,10 @@
 /**
  * The development pairs are small and their copies mostly share a headline or a whole lede, so every key scheme
- * finds them. Unseen copies differ more: a dateline one carrier keeps, a summary cut shorter, an edited word. Each
- * real summary of ≥ 25 words (dev pair items + topic dev items) gets such a copy under a reworded headline (same
- * content words in another order: the decision may fold it, but only a lede key can find it), and we count how often the lookup finds the original from the copy and the copy from the
- * original (both: what settling a race between the two needs). `decisionFolds` is the share the decision itself
- * would fold, the ceiling for the lookup.
+ * finds them. Unseen copies differ more. Each real summary of ≥ 25 words (dev pair items + topic dev items) gets a
+ * copy — a dateline added, an opening clause added, cut after 20 words, one or three words edited — under a
+ * reworded headline (same content words in another order: the decision may fold it, but only a lede key can find
+ * it). We count how often the lookup finds the original from the copy, and in both directions (what settling a
+ * race between the two needs). `decisionFolds` is the share the decision itself folds, the ceiling for the lookup.
  */
 import { decideFold } from '../lib/dedupe/decide-fold.ts';
 import { type DedupeItem, prepareItem } from '../lib/dedupe/dedupe-item.ts';
@@ -13,6 +13,7 @@ import type { KeyScheme } from './dedupe-key-schemes.ts';
 
 const copies: Record<string, (summary: string) => string> = {
   datelineAdded: (summary) => `HANOI, Vietnam (AP) — ${summary}`,
+  openingAdded: (summary) => `In a statement released on Tuesday, officials said ${summary}`,
   cutTo20Words: (summary) => summary.split(' ').slice(0, 20).join(' '),
   oneWordEdited: (summary) => editWords(summary, [6]),
   threeWordsEdited: (summary) => editWords(summary, [3, 9, 15]),
@@ -20,7 +21,8 @@ const copies: Record<string, (summary: string) => string> = {
 
 function editWords(summary: string, positions: readonly number[]): string {
   const words = summary.split(' ');
-  for (const position of positions) words[position] = `edited${position}`;
+  // Each edit writes another word in its place (the word reversed): one fixed token would rank alike everywhere.
+  for (const position of positions) words[position] = `${[...(words[position] ?? '')].reverse().join('')}x`;
   return words.join(' ');
 }
 
