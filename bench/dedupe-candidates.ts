@@ -66,7 +66,8 @@ export async function candidateLookupCost(items: readonly SchemeItem[]) {
     return {
       meanBandItemBytes: Math.round(bandBytes),
       method:
-        'written keys and chance candidates computed from the key design; Query calls and read units measured on dynalite with every item stored (the lookup also returns the item itself)',
+        'written keys and chance candidates computed from the key design; Query calls and read units measured on ' +
+        'dynalite with every item stored (the lookup also returns the item itself)',
       before: old,
       after: now,
       ratios: {

@@ -12,14 +12,16 @@ export interface CandidateLookup {
   readonly sharedKeys: readonly string[];
 }
 
+const NOT_FOUND = 'but no probe of the arriving item hits a key the stored one wrote, so ingest never compares them';
+
 export interface IngestFoldDecision extends FoldDecision {
   readonly why: FoldWhy & { readonly candidate: CandidateLookup };
 }
 
 /**
  * What ingest does with a stored item and an arriving one: it only compares them when the arriving item's lookup
- * finds the stored one (same article id, or a probe hitting a key the stored one wrote), and then folds when `decideFold` says so. The CLI
- * calls this, so `dedupe pairs` answers exactly what storing `a` then `b` does.
+ * finds the stored one (same article id, or a probe hitting a key the stored one wrote), and then folds when
+ * `decideFold` says so. The CLI calls this, so `dedupe pairs` answers exactly what storing `a` then `b` does.
  */
 export function foldAsIngest(
   stored: DedupeItem | PreparedItem,
@@ -39,7 +41,7 @@ export function foldAsIngest(
     why: {
       ...decision.why,
       rule: 'not-a-candidate',
-      explanation: `${decision.why.explanation}; but no probe of the arriving item hits a key the stored one wrote, so ingest never compares them`,
+      explanation: `${decision.why.explanation}; ${NOT_FOUND}`,
       candidate,
     },
   };

@@ -10,17 +10,20 @@ import { contentWordsOf, plainTextOf, wordsOf } from './text.ts';
  * costs a write unit (5× a read unit) when an article is created, while a probe costs half a read unit when an
  * item arrives. So a stored article writes at most two keys and an arriving item Queries a few more:
  *
- * - `t` (written and probed): the headline's content words with every number masked — syndicated copies under one headline, items
- *   whose summary is missing or says nothing, and an outlet's update of its own article ("5 dead" → "7 dead");
- * - `s` (one written, `ledeProbes` probed): the lede's 4-content-word shingles ranked by one fixed hash. The stored
- *   article writes its lowest-ranked shingle of the first `writtenLedeWords` summary words (the part every copy of
- *   a lede carries, even one cut shorter); the arriving item probes its `ledeProbes` lowest of the first
- *   `probedLedeWords` words, so a dateline, a changed word or a longer excerpt still meets the stored shingle.
- *   Function words are dropped first (boilerplate phrases make hot keys), and an uninformative summary (caption,
- *   repeated headline, quip) writes and probes nothing: the decision would not compare it anyway.
+ * - `t` (written and probed): the headline's content words with every number masked — syndicated copies under one
+ *   headline, items whose summary is missing or says nothing, an outlet's update of its own article ("5 dead" →
+ *   "7 dead"); the arriving item also probes the headline its URL slug spells (no key is written for that);
+ * - `s` (one written, `ledeProbes` probed): the lede's 3-content-word shingles ranked by one fixed hash (a MinHash
+ *   permutation), after a leading dateline. The stored article writes its lowest-ranked shingle of the first
+ *   `writtenLedeWords` summary words (the part every copy of a lede carries, even one cut shorter); the arriving
+ *   item probes its `ledeProbes` lowest of the first `probedLedeWords` words, so an opening clause or a changed
+ *   word still meets the stored shingle. Function words are dropped first (boilerplate phrases make hot keys), and
+ *   an uninformative summary (caption, repeated headline, quip) writes and probes none: the decision would not
+ *   compare it anyway.
  *
  * The stored item is a candidate exactly when one of the arriving item's probes is one of its written keys
  * (`sharedLookupKeys`): the store Queries the probes and finds the written items, the CLI applies the same test.
+ * Measured choices and their alternatives: docs/dedupe.md, `npm run bench:dedupe`.
  */
 export interface NearDupKey {
   readonly band: 't' | 's';

@@ -72,7 +72,7 @@ export function nearDupItemsOf(articleId: string, item: DedupeItem, firstSeenAt:
 export const writtenNearDupItemKeys = (articleId: string, item: DedupeItem) =>
   writtenNearDupKeysOf(item).map((key) => nearDupItemKey(key, articleId));
 
-/** What a band item carries beside its key: only the lede the decision reads, so it stays near 1 KB (one write unit). */
+/** What a band item carries beside its key: only the lede the decision reads, so it stays under 1 KB (one unit). */
 export function bandPayloadOf(item: DedupeItem): Record<string, string> {
   const summary = ledeOf(item.summary);
   return {

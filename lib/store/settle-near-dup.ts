@@ -12,10 +12,11 @@ import { findNearDupCandidates, writtenNearDupItemKeys } from './near-dup-index.
  * Two Lambdas can each create an article for one story at the same moment (different links, so no claim
  * collides, and neither sees the other's band keys yet). Each calls this after all its own writes: it looks
  * again with all its probes (the one that looks last sees the other's written keys, so a pair the lookup connects
- * in both directions is always settled), and if the decision folds two live articles, the later one (by publication time, then id — the order
- * every process computes alike) is absorbed into the earlier: its sources join the survivor, its claims are
- * re-pointed, its band keys and timeline entries are deleted and its article item becomes a tombstone. Every
- * step is idempotent and the tombstone goes last, so a crash mid-way is finished by the next run.
+ * in both directions is always settled), and if the decision folds two live articles, the later one (by
+ * publication time, then id — the order every process computes alike) is absorbed into the earlier: its sources
+ * join the survivor, its claims are re-pointed, its band keys and timeline entries are deleted and its article
+ * item becomes a tombstone. Every step is idempotent and the tombstone goes last, so a crash mid-way is finished
+ * by the next run.
  */
 export async function settleNearDuplicates(
   db: Db,
