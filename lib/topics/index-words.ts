@@ -1,18 +1,6 @@
+import type { PatternHits } from './pattern-hits.ts';
 import * as vocabulary from './query-vocabulary.ts';
 import { scanWords } from './tokenize-text.ts';
-
-/**
- * Where registered query patterns occur, as the scanners below find them: flat (slot, position, start) triples in
- * text order, `start` being the word's offset in its segment's text, so recording a hit is three array pushes.
- * Words themselves are not stored while scanning: an explanation finds a matched word's text from its hit, and
- * the index re-scans a segment only when it needs other words (patterns registered later, character runs).
- */
-export interface PatternHits {
-  /** The word at `position` is, or starts with, the pattern in `slot`, as written. */
-  readonly written: number[];
-  /** The same, reached only through the word's diacritic-folded form (việt → viet). */
-  readonly folded: number[];
-}
 
 /** How many words a scan found, and whether any is in a script written without spaces. */
 export interface ScanSummary {

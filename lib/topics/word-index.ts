@@ -1,4 +1,5 @@
-import { asciiWordEnd, type PatternHits, recordAnyWords, recordAsciiWords } from './index-words.ts';
+import { asciiWordEnd, recordAnyWords, recordAsciiWords } from './index-words.ts';
+import { hitStart, markSlots, NO_POSITIONS, type PatternHits, positionsIn } from './pattern-hits.ts';
 import { registeredPatternCount } from './query-vocabulary.ts';
 import { hasNonAsciiWordChar, normalizeText, type TextWord, tokenizeNormalized } from './tokenize-text.ts';
 import { findRunIn, type JoinedWords, joinWords, type WordSpan } from './word-runs.ts';
@@ -55,19 +56,12 @@ export class WordIndex {
     const scan = ascii
       ? recordAsciiWords(normalized, this.count, this.hits)
       : recordAnyWords(normalized, this.count, this.hits);
-    this.markPresent(written, known[0]);
-    this.markPresent(folded, known[1]);
+    markSlots(this.present, written, known[0], this.knownSlots);
+    markSlots(this.present, folded, known[1], this.knownSlots);
     this.count += scan.words;
     this.anyUnspaced ||= scan.unspaced;
     this.wordList = undefined;
     this.wordBounds = undefined;
-  }
-
-  private markPresent(hits: readonly number[], from: number): void {
-    for (let at = from; at < hits.length; at += HIT) {
-      const slot = hits[at]!;
-      if (slot < this.knownSlots) this.present[slot >> 5]! |= 1 << (slot & 31);
-    }
   }
 
   get length(): number {
@@ -190,26 +184,4 @@ export class WordIndex {
   }
 }
 
-/** Shared empty results: most terms of most topics are absent from most articles. */
 const NO_SPANS: readonly WordSpan[] = Object.freeze([]);
-const NO_POSITIONS: readonly number[] = Object.freeze([]);
-
-/** Values per hit in PatternHits: slot, position, start offset. */
-const HIT = 3;
-
-/** Positions of `slot` in flat hit triples, ascending because the hits are in text order. */
-function positionsIn(hits: readonly number[], slot: number): readonly number[] {
-  let found: number[] | undefined;
-  for (let at = 0; at < hits.length; at += HIT) {
-    if (hits[at] !== slot) continue;
-    found ??= [];
-    found.push(hits[at + 1]!);
-  }
-  return found ?? NO_POSITIONS;
-}
-
-/** The start offset of the word at `position` if some pattern hit it, else -1. */
-function hitStart(hits: readonly number[], position: number): number {
-  for (let at = 0; at < hits.length; at += HIT) if (hits[at + 1] === position) return hits[at + 2]!;
-  return -1;
-}

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type PatternHits, recordAnyWords, recordAsciiWords } from '../../../lib/topics/index-words.ts';
+import { recordAnyWords, recordAsciiWords } from '../../../lib/topics/index-words.ts';
+import type { PatternHits } from '../../../lib/topics/pattern-hits.ts';
 import { slotOfPrefix, slotOfWord } from '../../../lib/topics/query-vocabulary.ts';
 import { hasNonAsciiWordChar, normalizeText, tokenizeNormalized } from '../../../lib/topics/tokenize-text.ts';
 import { WordIndex } from '../../../lib/topics/word-index.ts';
