@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { plainTextOf } from '../../../lib/normalize/plain-text.ts';
 import { repairMojibake } from '../../../lib/normalize/repair-mojibake.ts';
@@ -25,5 +26,17 @@ describe('repairMojibake', () => {
     ['Ã alone', 'Ã alone'],
   ])('%j → %j', (input, expected) => {
     expect(repairMojibake(input)).toBe(expected);
+  });
+});
+
+describe('plainTextOf whitespace', () => {
+  it('collapses every run of ASCII whitespace to one space, exactly as a plain collapse would', () => {
+    const alphabet = fc.constantFrom(' ', '\t', '\n', '\r', '\f', '\v', 'a', 'b', '\u00a0', 'é', '.');
+    fc.assert(
+      fc.property(fc.string({ unit: alphabet, maxLength: 60 }), (text) => {
+        expect(plainTextOf(text, 'text')).toBe(text.replace(/[ \t\n\r\f\v]+/g, ' ').trim());
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
