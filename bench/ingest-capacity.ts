@@ -42,6 +42,7 @@ export function measureCapacity(db: Db): { db: Db; tally: CapacityTally; reset()
       const result = (await original(command)) as { ConsumedCapacity?: Consumed | Consumed[] };
       const consumed = result.ConsumedCapacity;
       const before = tally.readUnits + tally.writeUnits + tally.indexWriteUnits;
+      const readsAtStart = tally.readUnits;
       for (const entry of Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) {
         add(tally, entry, READS.has(name));
       }
@@ -52,6 +53,13 @@ export function measureCapacity(db: Db): { db: Db; tally: CapacityTally; reset()
         const keys = Object.values(request ?? {}).reduce((sum, table) => sum + (table.Keys?.length ?? 0), 0);
         tally.readUnits += keys * 0.5;
         tally.estimatedReadUnits += keys * 0.5;
+      }
+      if ((name === 'QueryCommand' || name === 'GetCommand') && tally.readUnits === readsAtStart) {
+        // DynamoDB Local reports 0 for a Query that finds nothing and a Get of a missing item; AWS charges the
+        // minimum read all the same: 1 unit strongly consistent, 0.5 eventually consistent (an upper bound, kept).
+        const minimum = command.input.ConsistentRead === true ? 1 : 0.5;
+        tally.readUnits += minimum;
+        tally.estimatedReadUnits += minimum;
       }
       const kind = `${name.replace('Command', '')} ${itemKindOf(command.input)}`;
       tally.unitsByItem[kind] =
