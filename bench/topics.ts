@@ -7,6 +7,7 @@
  * cached tokens) through prepareArticle + 10 × matchArticle, which is what ingest pays per stored entry.
  * A second baseline adds normalizeFeed (URLs, dates, sanitize-html): what ingest really pays per entry before
  * matching. Prints one JSON object; a ratio > 1 means matching 10 topics is that many times cheaper.
+ * `realFeeds` repeats the comparison on real news feeds, whose entries carry their HTML bodies.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,6 +20,7 @@ import { type CompiledTopic, compileTopic } from '../lib/topics/compile-topic.ts
 import { itemToArticle, type TopicItem } from '../lib/topics/item-to-article.ts';
 import { matchArticle } from '../lib/topics/match-topic.ts';
 import { prepareArticle } from '../lib/topics/prepare-article.ts';
+import { realFeedFigures } from './topics-real-feeds.ts';
 
 const FETCHED_AT = '2024-06-01T00:00:00.000Z';
 const devFile = path.resolve(process.cwd(), '../shared/topics/china-sea-tech/dev.jsonl');
@@ -151,6 +153,8 @@ console.log(
       parseFeedMicrosPerItem: microseconds(parseOurs.itemsPerSec),
       feedsmithMicrosPerItem: microseconds(parseFeedsmith.itemsPerSec),
       parseAndNormalizeMicrosPerItem: microseconds(parseAndNormalize.itemsPerSec),
+      // The same comparison on real news feeds with their HTML bodies (topics-real-feeds.ts).
+      realFeeds: realFeedFigures(topics, itemsPerCpuSecond),
       node: process.version,
       checksum: sink + matches,
     },
