@@ -18,7 +18,7 @@ export const SLOT_MINUTES = 5;
 const SLOT_MS = SLOT_MINUTES * 60_000;
 
 /** Cadences a healthy feed can have, in minutes: each a multiple of the slot, covering the 5 min–24 h clamp. */
-export const CADENCE_LADDER_MINUTES = [5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 240, 360, 480, 720, 1440] as const;
+export const CADENCE_LADDER_MINUTES = [5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 240, 360, 480, 720, 960, 1440] as const;
 
 /** The ladder step that is at least the planned interval: rounding up keeps Retry-After, max-age and ttl floors. */
 export function cadenceFor(intervalS: number): number {

@@ -20,6 +20,8 @@ describe('poll slots', () => {
     [15 * 60, 15],
     [16 * 60, 20],
     [61 * 60, 90],
+    [13 * 3600, 960],
+    [17 * 3600, 1440],
     [25 * 3600, 1440],
   ])('rounds a planned interval of %i s up to the %i-minute cadence', (intervalS, minutes) => {
     expect(cadenceFor(intervalS)).toBe(minutes);
