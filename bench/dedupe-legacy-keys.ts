@@ -6,8 +6,9 @@
  */
 import { createHash } from 'node:crypto';
 import { type DedupeItem, prepareItem } from '../lib/dedupe/dedupe-item.ts';
-import { fnv1a32, mix32 } from '../lib/dedupe/shingle-rank.ts';
+import { mix32 } from '../lib/dedupe/shingle-rank.ts';
 import { contentWordsOf } from '../lib/dedupe/text.ts';
+import { fnv1a32 } from '../lib/fnv1a.ts';
 
 const BANDS = 2;
 const ROWS = 2;

@@ -1,3 +1,5 @@
+import { fnv1a32 } from '../fnv1a.ts';
+
 /**
  * Word shingles ordered by one fixed pseudo-random rank (a MinHash permutation): the lowest-ranked shingles of two
  * texts coincide with probability growing with their overlap, whatever words they have. Every process ranks alike
@@ -11,16 +13,6 @@ export function rankedShingles(words: readonly string[], size: number, seed = 0)
     .map((shingle) => ({ shingle, rank: mix32(fnv1a32(shingle) ^ salt) }))
     .sort((a, b) => a.rank - b.rank || (a.shingle < b.shingle ? -1 : 1))
     .map(({ shingle }) => shingle);
-}
-
-/** 32-bit FNV-1a: cheap, deterministic across runs and machines. */
-export function fnv1a32(text: string): number {
-  let h = 0x811c9dc5;
-  for (let index = 0; index < text.length; index++) {
-    h ^= text.charCodeAt(index);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
 }
 
 /** A finalizer (murmur3's) so nearby FNV values spread over the whole range before they are compared. */

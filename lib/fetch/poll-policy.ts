@@ -1,3 +1,5 @@
+import { fnv1a32 } from '../fnv1a.ts';
+
 /**
  * When to poll a feed next. Pure: the orchestrator passes what it observed, we return a time.
  *
@@ -44,15 +46,8 @@ const UNKNOWN_FREQUENCY_INTERVAL_S = 60 * 60;
 const HISTORY_SIZE = 20;
 const JITTER_FRACTION = 0.1;
 
-/** FNV-1a: a stable 32-bit hash, so a feed's jitter is the same on every run and every machine. */
-function unitHash(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash / 2 ** 32;
-}
+/** A stable number in [0, 1) from the feed id, so a feed's jitter is the same on every run and every machine. */
+const unitHash = (text: string): number => fnv1a32(text) / 2 ** 32;
 
 const median = (sorted: readonly number[]) => {
   const mid = Math.floor(sorted.length / 2);

@@ -1,6 +1,6 @@
 import type { FetchOutcome } from '../fetch/fetch-feed.ts';
 import type { FeedSource, FeedState, NormalizedEntry } from '../model.ts';
-import { cadenceFor, planCadence } from '../schedule/poll-slots.ts';
+import { cadenceFor, cadenceOf, planCadence } from '../schedule/poll-slots.ts';
 import { planPoll } from './plan-poll.ts';
 
 /** A feed we have never polled: due now. */
@@ -102,7 +102,7 @@ export const VALIDATORS_ALONE_SAVED_EVERY_MS = 60 * 60_000;
  * cadence, errors, a moved URL) is written at once.
  */
 export function feedStateChanged(before: FeedState, after: FeedState): boolean {
-  if (before.pollEveryMinutes === undefined || after.pollEveryMinutes === undefined) return true;
+  if (!cadenceOf(before) || !cadenceOf(after)) return true;
   if (persistentPart(before) === persistentPart(after)) return false;
   const validatorsAlone =
     persistentPart(before, ['etag', 'lastModified']) === persistentPart(after, ['etag', 'lastModified']);

@@ -1,3 +1,6 @@
+import { fnv1a32 } from '../fnv1a.ts';
+import type { FeedState } from '../model.ts';
+
 /**
  * Poll slots: when a healthy feed is due follows from its cadence and its phase alone, so a poll that changes
  * nothing (a 304, or the same entries again) needs no write at all.
@@ -31,19 +34,16 @@ export const slotStart = (slot: number): string => new Date(slot * SLOT_MS).toIS
 
 const slotsPerCycle = (cadenceMinutes: number) => Math.max(1, Math.round(cadenceMinutes / SLOT_MINUTES));
 
-/** FNV-1a of the feed id: the same offset on every run and machine. */
-function stableHash(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash;
-}
+/** `n` modulo `m`, never negative. */
+const modulo = (n: number, m: number) => ((n % m) + m) % m;
 
-/** A phase from the feed id alone: for states that carry a cadence but no phase. */
-export const phaseOf = (feedId: string, cadenceMinutes: number): number =>
-  stableHash(feedId) % slotsPerCycle(cadenceMinutes);
+/** A feed's cadence and phase when it is on one: next-state writes both together, or neither. */
+export function cadenceOf(
+  state: Pick<FeedState, 'pollEveryMinutes' | 'pollPhase'>,
+): { readonly minutes: number; readonly phase: number } | undefined {
+  const { pollEveryMinutes: minutes, pollPhase: phase } = state;
+  return minutes !== undefined && phase !== undefined ? { minutes, phase } : undefined;
+}
 
 const SPREAD_FRACTION = 0.1;
 
@@ -51,7 +51,7 @@ const SPREAD_FRACTION = 0.1;
 export function nextSlotTime(phase: number, cadenceMinutes: number, notBefore: Date): string {
   const cycle = slotsPerCycle(cadenceMinutes);
   const first = Math.ceil(notBefore.getTime() / SLOT_MS);
-  return slotStart(first + ((((phase - first) % cycle) + cycle) % cycle));
+  return slotStart(first + modulo(phase - first, cycle));
 }
 
 export interface CadencePlan {
@@ -72,15 +72,15 @@ export function planCadence(
   intervalS: number,
   keptPhase?: number,
 ): CadencePlan {
-  const notBefore = new Date(slotNumberAt(now) * SLOT_MS + intervalS * 1000);
-  const cycle = slotsPerCycle(cadenceMinutes);
+  const polledIn = slotNumberAt(now);
   if (keptPhase !== undefined) {
-    const nextSlot = new Date((slotNumberAt(now) + 1) * SLOT_MS);
+    const nextSlot = new Date((polledIn + 1) * SLOT_MS);
     return { phase: keptPhase, nextFetchAt: nextSlotTime(keptPhase, cadenceMinutes, nextSlot) };
   }
+  const cycle = slotsPerCycle(cadenceMinutes);
   const spreadSlots = Math.max(1, Math.round(cycle * SPREAD_FRACTION));
-  const slot = Math.ceil(notBefore.getTime() / SLOT_MS) + (stableHash(feedId) % spreadSlots);
-  return { phase: ((slot % cycle) + cycle) % cycle, nextFetchAt: slotStart(slot) };
+  const slot = polledIn + Math.ceil((intervalS * 1000) / SLOT_MS) + (fnv1a32(feedId) % spreadSlots);
+  return { phase: modulo(slot, cycle), nextFetchAt: slotStart(slot) };
 }
 
 export interface DueSlotPartition {
@@ -100,7 +100,7 @@ export function dueSlotPartitions(afterSlot: number, untilSlot: number): DueSlot
     const cycle = slotsPerCycle(cadenceMinutes);
     const first = Math.max(afterSlot + 1, untilSlot - cycle + 1);
     for (let slot = first; slot <= untilSlot; slot++) {
-      partitions.push({ cadenceMinutes, phase: ((slot % cycle) + cycle) % cycle, dueAt: slotStart(slot) });
+      partitions.push({ cadenceMinutes, phase: modulo(slot, cycle), dueAt: slotStart(slot) });
     }
   }
   return partitions;

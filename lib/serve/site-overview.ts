@@ -1,6 +1,6 @@
 import type { FeedState, OutputFormat } from '../model.ts';
 import type { FormatLinks, SourceHealth, TopicSummary } from '../render/index-view.ts';
-import { nextSlotTime, phaseOf } from '../schedule/poll-slots.ts';
+import { cadenceOf, nextSlotTime } from '../schedule/poll-slots.ts';
 import { listFeedStates } from '../store/feed-state.ts';
 import { listTopicEntries } from '../store/topic-entries.ts';
 import { newestChangeOf, toFeedViewItem } from './build-feed-view.ts';
@@ -71,10 +71,9 @@ export async function loadSourceHealth(deps: ServeDeps): Promise<SourceHealth[]>
 
 /** A feed on a cadence keeps its stored due time until a poll changes something: the next slot is computed instead. */
 function upcomingFetchOf(state: FeedState, now: Date): string {
-  if (state.pollEveryMinutes === undefined || state.disabled || Date.parse(state.nextFetchAt) > now.getTime()) {
-    return state.nextFetchAt;
-  }
-  return nextSlotTime(state.pollPhase ?? phaseOf(state.feedId, state.pollEveryMinutes), state.pollEveryMinutes, now);
+  const cadence = cadenceOf(state);
+  if (!cadence || state.disabled || Date.parse(state.nextFetchAt) > now.getTime()) return state.nextFetchAt;
+  return nextSlotTime(cadence.phase, cadence.minutes, now);
 }
 
 /** Last-Modified of the health data: the latest fetch attempt of any feed. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FeedState } from '../model.ts';
-import { phaseOf } from '../schedule/poll-slots.ts';
+import { cadenceOf } from '../schedule/poll-slots.ts';
 
 /**
  * Every key shape of the single table lives here, so an access pattern can be read off one file.
@@ -27,12 +27,10 @@ export function dueShardOf(feedId: string): string {
 export function dueIndexKey(
   state: Pick<FeedState, 'feedId' | 'nextFetchAt' | 'disabled' | 'pollEveryMinutes' | 'pollPhase'>,
 ) {
-  const { feedId, nextFetchAt, pollEveryMinutes } = state;
+  const { feedId, nextFetchAt } = state;
   if (state.disabled === true) return { gsi1pk: `DUE#${DISABLED_SHARD}`, gsi1sk: `${nextFetchAt}#${feedId}` };
-  if (pollEveryMinutes !== undefined) {
-    const phase = state.pollPhase ?? phaseOf(feedId, pollEveryMinutes);
-    return { gsi1pk: slotPartition(pollEveryMinutes, phase), gsi1sk: feedId };
-  }
+  const cadence = cadenceOf(state);
+  if (cadence) return { gsi1pk: slotPartition(cadence.minutes, cadence.phase), gsi1sk: feedId };
   return { gsi1pk: `DUE#${dueShardOf(feedId)}`, gsi1sk: `${nextFetchAt}#${feedId}` };
 }
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CADENCE_LADDER_MINUTES,
   cadenceFor,
+  cadenceOf,
   dueSlotPartitions,
   nextSlotTime,
   planCadence,
@@ -76,6 +77,13 @@ describe('poll slots', () => {
     const polledLate = new Date(Date.parse(entered.nextFetchAt) + 20 * 3600_000);
     const next = planCadence('late-feed', cadence, polledLate, 13 * 3600, entered.phase);
     expect(Date.parse(next.nextFetchAt) - Date.parse(entered.nextFetchAt)).toBe(cadence * MINUTE);
+  });
+
+  it('counts a feed as on a cadence only with both its cadence and its phase', () => {
+    expect(cadenceOf({ pollEveryMinutes: 15, pollPhase: 2 })).toEqual({ minutes: 15, phase: 2 });
+    expect(cadenceOf({ pollEveryMinutes: 15, pollPhase: 0 })).toEqual({ minutes: 15, phase: 0 });
+    expect(cadenceOf({ pollEveryMinutes: 15 })).toBeUndefined();
+    expect(cadenceOf({})).toBeUndefined();
   });
 
   it('spreads feeds that take up a cadence in the same slot over a tenth of it', () => {
