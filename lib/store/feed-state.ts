@@ -1,6 +1,7 @@
-import { BatchGetCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { FeedState } from '../model.ts';
 import { dueSlotPartitions, slotNumberAt } from '../schedule/poll-slots.ts';
+import { batchGetAll } from './batch-get.ts';
 import type { Db } from './db.ts';
 import { dueIndexKey, feedStateKey, oneOffDuePartitions, slotPartition } from './keys.ts';
 import { TABLE_SCHEMA } from './table.ts';
@@ -89,18 +90,11 @@ export async function listDueFeeds(db: Db, now: Date, afterSlot: number): Promis
 
 /** The states of the given feeds (the configured ones, for the sources' health page), by id; missing ones skipped. */
 export async function listFeedStates(db: Db, feedIds: readonly string[]): Promise<FeedState[]> {
-  const states: FeedState[] = [];
-  const unique = [...new Set(feedIds)];
-  for (let start = 0; start < unique.length; start += 100) {
-    let keys: Record<string, unknown>[] = unique.slice(start, start + 100).map(feedStateKey);
-    for (let attempt = 0; keys.length > 0; attempt++) {
-      if (attempt === 8) throw new Error(`feed states: ${keys.length} keys still unprocessed after 8 attempts`);
-      const result = await db.doc.send(new BatchGetCommand({ RequestItems: { [db.tableName]: { Keys: keys } } }));
-      for (const item of result.Responses?.[db.tableName] ?? []) states.push(toFeedState(item));
-      keys = (result.UnprocessedKeys?.[db.tableName]?.Keys ?? []) as Record<string, unknown>[];
-    }
-  }
-  return states.sort((a, b) => a.feedId.localeCompare(b.feedId));
+  const keys = [...new Set(feedIds)].map(feedStateKey);
+  const { items, unprocessed } = await batchGetAll(db, keys, { attempts: 8 });
+  if (unprocessed.length > 0)
+    throw new Error(`feed states: ${unprocessed.length} keys still unprocessed after 8 attempts`);
+  return items.map(toFeedState).sort((a, b) => a.feedId.localeCompare(b.feedId));
 }
 
 /**
@@ -112,15 +106,13 @@ export async function seedFeedStates(db: Db, initial: readonly FeedState[]): Pro
   let seeded = 0;
   for (let start = 0; start < initial.length; start += 100) {
     const batch = initial.slice(start, start + 100);
-    const existing = new Set<string>();
-    let keys: Record<string, unknown>[] = batch.map((s) => feedStateKey(s.feedId));
-    for (let attempt = 0; keys.length > 0 && attempt < 8; attempt++) {
-      const result = await db.doc.send(
-        new BatchGetCommand({ RequestItems: { [db.tableName]: { Keys: keys, ProjectionExpression: 'pk' } } }),
-      );
-      for (const item of result.Responses?.[db.tableName] ?? []) existing.add(String(item.pk));
-      keys = (result.UnprocessedKeys?.[db.tableName]?.Keys ?? []) as Record<string, unknown>[];
-    }
+    // Keys left unanswered count as missing: the conditional put below leaves an existing state alone.
+    const { items } = await batchGetAll(
+      db,
+      batch.map((s) => feedStateKey(s.feedId)),
+      { attempts: 8, projection: 'pk' },
+    );
+    const existing = new Set(items.map((item) => String(item.pk)));
     for (const state of batch) {
       if (existing.has(feedStateKey(state.feedId).pk)) continue;
       try {

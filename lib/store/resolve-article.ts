@@ -1,9 +1,10 @@
-import { BatchGetCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { articleIdOf } from '../dedupe/article-id.ts';
 import { canonicalizeUrl } from '../dedupe/canonical-url.ts';
 import { decideFold, type FoldWhy } from '../dedupe/decide-fold.ts';
 import type { DedupeItem } from '../dedupe/dedupe-item.ts';
 import { shortHash } from '../dedupe/entry-key.ts';
+import { batchGetAll } from './batch-get.ts';
 import type { Db } from './db.ts';
 import { articleKey, type ClaimKind, claimKey } from './keys.ts';
 import { findNearDupCandidates } from './near-dup-index.ts';
@@ -113,17 +114,7 @@ async function findNearDuplicate(db: Db, item: DedupeItem): Promise<Resolution |
 
 /** BatchGet until every key is answered (DynamoDB may leave some unprocessed under load). */
 async function batchGetByPk(db: Db, keys: readonly { pk: string; sk: string }[]) {
-  const found = new Map<string, Record<string, unknown>>();
-  let pending: Record<string, unknown>[] = [...keys];
-  for (let attempt = 0; pending.length > 0; attempt++) {
-    if (attempt >= 10) throw new Error('BatchGet kept leaving keys unprocessed');
-    const { Responses, UnprocessedKeys } = await db.doc.send(
-      new BatchGetCommand({
-        RequestItems: { [db.tableName]: { Keys: pending, ProjectionExpression: 'pk, articleId' } },
-      }),
-    );
-    for (const item of Responses?.[db.tableName] ?? []) found.set(String(item.pk), item);
-    pending = UnprocessedKeys?.[db.tableName]?.Keys ?? [];
-  }
-  return found;
+  const { items, unprocessed } = await batchGetAll(db, keys, { attempts: 10, projection: 'pk, articleId' });
+  if (unprocessed.length > 0) throw new Error('BatchGet kept leaving keys unprocessed');
+  return new Map(items.map((item) => [String(item.pk), item]));
 }
