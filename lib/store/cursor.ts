@@ -32,14 +32,3 @@ export function decodeCursor(
     return invalid;
   }
 }
-
-/** The partition a cursor points into, for readers that span several partitions (the day stream). */
-export function cursorPartition(cursor: string | undefined): string | undefined {
-  if (!cursor || cursor.length > 512) return undefined;
-  try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { pk?: unknown };
-    return typeof parsed.pk === 'string' ? parsed.pk : undefined;
-  } catch {
-    return undefined;
-  }
-}

@@ -1,10 +1,10 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Article } from '../model.ts';
 import { err, ok, type Result } from '../result.ts';
-import { encodeCursor, type InvalidCursor } from './cursor.ts';
+import { decodeCursor, encodeCursor, type InvalidCursor } from './cursor.ts';
 import type { Db } from './db.ts';
 import { dayPartition, timelineSortKey, topicPartition } from './keys.ts';
-import type { Page } from './topic-entries.ts';
+import { NOT_EXPIRED, type Page } from './topic-entries.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -12,7 +12,7 @@ const DAY_MS = 86_400_000;
 export const ALL_STREAM = 'ALL';
 
 /** The UTC days of the window, newest first: `DAY#<today>`, `DAY#<yesterday>`, … */
-export function recentDayPartitions(now: Date, days: number): string[] {
+function recentDayPartitions(now: Date, days: number): string[] {
   return Array.from({ length: days }, (_, back) =>
     dayPartition(new Date(now.getTime() - back * DAY_MS).toISOString().slice(0, 10)),
   );
@@ -22,16 +22,13 @@ export function recentDayPartitions(now: Date, days: number): string[] {
 export const cursorAfterArticle = (article: Article) =>
   encodeCursor({ pk: ALL_STREAM, sk: timelineSortKey(article.publishedAt, article.articleId) });
 
+/** The sort key a stream cursor continues below; cursor.ts checks its shape and that it belongs to the stream. */
 function decodeStreamCursor(cursor: string | undefined): Result<string | undefined, InvalidCursor> {
-  if (cursor === undefined || cursor === '') return ok(undefined);
-  const invalid = err<InvalidCursor>({ kind: 'invalid-cursor', message: 'cursor is not one this feed issued' });
-  if (cursor.length > 512) return invalid;
-  try {
-    const { pk, sk } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
-    return pk === ALL_STREAM && typeof sk === 'string' && sk.length > 0 && sk.length < 300 ? ok(sk) : invalid;
-  } catch {
-    return invalid;
-  }
+  const key = decodeCursor(cursor, ALL_STREAM);
+  if (!key.ok) return key;
+  const sk = key.value?.sk; // absent only when there is no cursor
+  if (sk === undefined || sk.length < 300) return ok(sk);
+  return err({ kind: 'invalid-cursor', message: 'cursor is not one this feed issued' });
 }
 
 /**
@@ -65,7 +62,7 @@ export async function listRecentArticles(
           // Newest first below the cursor; the window's start bounds the merge below (a key condition has one
           // bound on the sort key, and a Query reads at most `limit` items, so an older item costs little).
           KeyConditionExpression: 'pk = :p AND sk < :until',
-          FilterExpression: 'attribute_not_exists(expiresAt) OR expiresAt > :now',
+          FilterExpression: NOT_EXPIRED,
           ExpressionAttributeValues: { ':p': partition, ':until': until, ':now': nowS },
           ScanIndexForward: false,
           Limit: options.limit,

@@ -16,8 +16,11 @@ export interface Page<T> {
   readonly nextCursor?: string;
 }
 
-/** Reads one timeline partition (a topic or a day) newest first; expired items are hidden until TTL removes them. */
-export async function queryTimeline(
+/** Expired items stay until TTL removes them (up to days later); reads hide them (`:now` in epoch seconds). */
+export const NOT_EXPIRED = 'attribute_not_exists(expiresAt) OR expiresAt > :now';
+
+/** Reads one topic's timeline partition newest first; expired items are hidden until TTL removes them. */
+async function queryTimeline(
   db: Db,
   partition: string,
   options: { limit: number; cursor?: string; now?: Date },
@@ -29,7 +32,7 @@ export async function queryTimeline(
     new QueryCommand({
       TableName: db.tableName,
       KeyConditionExpression: 'pk = :p',
-      FilterExpression: 'attribute_not_exists(expiresAt) OR expiresAt > :now',
+      FilterExpression: NOT_EXPIRED,
       ExpressionAttributeValues: { ':p': partition, ':now': nowS },
       ScanIndexForward: false,
       Limit: options.limit,
