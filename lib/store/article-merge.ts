@@ -1,6 +1,7 @@
 import { canonicalizeUrl } from '../dedupe/canonical-url.ts';
 import { plainTextOf } from '../dedupe/text.ts';
 import type { Article, ArticleSource, FeedSource, NormalizedEntry, TopicMembership } from '../model.ts';
+import { escapeHtmlText } from '../parse/xml/xml-query.ts';
 import { cardSummaryOf } from './timeline-card.ts';
 
 /** A compiled topic as the store sees it: a name, a retention, and a predicate with an explanation. */
@@ -32,8 +33,6 @@ const MAX_TITLE_CHARS = 1_000;
 /** Outlets kept per article: enough for any real story, bounded so a hot story cannot outgrow an item. */
 export const MAX_SOURCES = 100;
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 const boundedTitle = (title: string) =>
   title.length > MAX_TITLE_CHARS ? `${title.slice(0, MAX_TITLE_CHARS)}…` : title;
 
@@ -43,7 +42,7 @@ export function matchingText(entry: NormalizedEntry): Pick<Article, 'title' | 's
     title: boundedTitle(entry.title),
     summaryHtml:
       summary && summary.length > MAX_SUMMARY_HTML_CHARS
-        ? `${escapeHtml(plainTextOf(summary).slice(0, SUMMARY_EXCERPT_CHARS))}…`
+        ? `${escapeHtmlText(plainTextOf(summary).slice(0, SUMMARY_EXCERPT_CHARS))}…`
         : summary,
     contentHtml: entry.contentHtml && entry.contentHtml.length > MAX_CONTENT_HTML_CHARS ? undefined : entry.contentHtml,
   };
@@ -133,11 +132,15 @@ export function withTopics(article: Article, topics: readonly TopicMatcher[], te
   return { ...article, topics: [...bySlug.values()].sort((a, b) => a.slug.localeCompare(b.slug)) };
 }
 
+/** Whether the entry being stored is the article's first outlet (the one whose text the article carries). */
+export function isFirstOutlet(article: Article, input: EntryContext): boolean {
+  const first = article.sources[0];
+  return first?.feedId === input.source.feedId && first.entryKey === input.entry.entryKey;
+}
+
 /** The article as topics see it: the first outlet's entry supplies its full (bounded) text. */
 export function textToMatch(article: Article, input: EntryContext): Article {
-  const primary = article.sources[0];
-  const isPrimary = primary?.feedId === input.source.feedId && primary.entryKey === input.entry.entryKey;
-  if (!isPrimary) return article;
+  if (!isFirstOutlet(article, input)) return article;
   const { summaryHtml, contentHtml, title } = matchingText(input.entry);
   const { summaryHtml: _s, contentHtml: _c, ...rest } = article;
   return {

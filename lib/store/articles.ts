@@ -2,6 +2,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { dedupeItemOfEntry } from '../dedupe/dedupe-item.ts';
 import type { Article, FeedSource, NormalizedEntry } from '../model.ts';
 import {
+  isFirstOutlet,
   mergeEntry,
   mergeSources,
   newArticle,
@@ -118,10 +119,7 @@ export async function storeEntry(db: Db, input: StoreEntryInput): Promise<StoreE
         ? 'unchanged'
         : 'updated';
   await writeTimelineEntries(db, after, version, input.topics, retention);
-  const primary = after.sources[0];
-  if (primary?.feedId !== input.source.feedId || primary.entryKey !== input.entry.entryKey) {
-    return { outcome, articleId: after.articleId, resolution };
-  }
+  if (!isFirstOutlet(after, input)) return { outcome, articleId: after.articleId, resolution };
   // Only the article's first outlet is indexed: later copies fold into it and would only add write units.
   await writeNearDupKeys(db, after.articleId, item, after.firstSeenAt);
   const survivorId = await settleNearDuplicates(db, after, item, async (winnerId, loser) => {

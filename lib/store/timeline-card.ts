@@ -1,18 +1,17 @@
 import type { Article } from '../model.ts';
 import { plainTextOf } from '../normalize/plain-text.ts';
+import { escapeHtmlText } from '../parse/xml/xml-query.ts';
 
 /** Longest summary a timeline copy keeps as written; a longer one becomes a plain-text excerpt of this length. */
 export const CARD_SUMMARY_CHARS = 300;
 const CARD_SOURCES = 8;
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 function excerptOf(html: string): string {
   const text = plainTextOf(html);
-  if (text.length <= CARD_SUMMARY_CHARS) return escapeHtml(text);
+  if (text.length <= CARD_SUMMARY_CHARS) return escapeHtmlText(text);
   const cut = text.slice(0, CARD_SUMMARY_CHARS);
   const atWord = cut.slice(0, Math.max(cut.lastIndexOf(' '), CARD_SUMMARY_CHARS - 40));
-  return `${escapeHtml(atWord.trimEnd())}…`;
+  return `${escapeHtmlText(atWord.trimEnd())}…`;
 }
 
 /** A summary as outputs show it: as written up to CARD_SUMMARY_CHARS, else a plain-text excerpt of that length. */

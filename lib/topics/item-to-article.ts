@@ -1,4 +1,5 @@
 import type { Article } from '../model.ts';
+import { escapeHtmlText } from '../parse/xml/xml-query.ts';
 
 /** One line of a labeled/unlabeled items file (the format of ../shared/topics/<slug>/dev.jsonl). */
 export interface TopicItem {
@@ -31,7 +32,7 @@ export function itemToArticle(item: TopicItem): Article {
     articleId: item.id,
     ...(url ? { url } : {}),
     title: item.title,
-    summaryHtml: escapeHtml(item.summary ?? ''),
+    summaryHtml: escapeHtmlText(item.summary ?? ''),
     publishedAt,
     firstSeenAt: publishedAt,
     authors: [],
@@ -42,10 +43,6 @@ export function itemToArticle(item: TopicItem): Article {
       : [],
     topics: [],
   };
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function isoOrEpoch(value: string | null | undefined): string {
