@@ -1,5 +1,6 @@
 import sanitizeHtml from 'sanitize-html';
 import { decodeXmlText, WINDOWS_1252_C1 } from '../parse/xml/decode-xml-text.ts';
+import { VOID_ELEMENTS } from '../parse/xml/xml-query.ts';
 import { SANITIZE_OPTIONS, URL_ATTRIBUTES } from './html-allow-list.ts';
 import { resolveHttpUrl } from './resolve-url.ts';
 
@@ -46,28 +47,7 @@ function normalizeCharacterReferences(html: string): string {
  */
 const MAX_HTML_DEPTH = 1024;
 /** Elements that are never (void) or often not (optional end tag) closed: they do not count as nesting. */
-const UNCLOSED_TAGS = new Set([
-  'br',
-  'hr',
-  'img',
-  'input',
-  'meta',
-  'link',
-  'wbr',
-  'source',
-  'col',
-  'area',
-  'base',
-  'embed',
-  'p',
-  'li',
-  'dt',
-  'dd',
-  'tr',
-  'td',
-  'th',
-  'option',
-]);
+const UNCLOSED_TAGS = new Set([...VOID_ELEMENTS, 'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option']);
 function nestsTooDeep(html: string): boolean {
   if (html.length < MAX_HTML_DEPTH * 4) return false;
   // Fewer tags than the limit cannot nest deeper than it: count `<` cheaply before running the tag regex.

@@ -39,7 +39,8 @@ export function hasChildElements(element: XmlElement): boolean {
   return element.children.some((child) => typeof child !== 'string');
 }
 
-const VOID_ELEMENTS = new Set([
+/** HTML's void elements: written without an end tag, never with content. */
+export const VOID_ELEMENTS: ReadonlySet<string> = new Set([
   'br',
   'hr',
   'img',
