@@ -1,7 +1,7 @@
 import type { XmlFormatReader } from './format-reader.ts';
 import type { Enclosure, ParsedEntryDetail, ParsedFeedDetail, Person } from './parsed-feed-detail.ts';
 import { personLabel } from './person.ts';
-import { atomTextOf } from './xml/text-construct.ts';
+import { atomTextOf, entryTextFields } from './xml/text-construct.ts';
 import { childOf, childrenOf, trimmedTextOf } from './xml/xml-query.ts';
 import type { XmlElement } from './xml/xml-tree.ts';
 
@@ -50,15 +50,7 @@ function readAtomEntry(entry: XmlElement): ParsedEntryDetail {
     guid: trimmedTextOf(child(entry, 'id')),
     link: link?.attrs.href?.trim(),
     linkBase: link?.base,
-    title: title?.value,
-    titleType: title?.type,
-    titleBase: title?.base,
-    summary: summary?.value,
-    summaryType: summary?.type,
-    summaryBase: summary?.base,
-    content: content?.value,
-    contentType: content?.type,
-    contentBase: content?.base,
+    ...entryTextFields(title, summary, content),
     published: trimmedTextOf(child(entry, 'published', 'issued', 'created') ?? childOf(entry, 'dc:date')),
     updated: trimmedTextOf(child(entry, 'updated', 'modified')),
     authors: people.map(personLabel).filter((label): label is string => label !== undefined),

@@ -1,6 +1,6 @@
 import type { Enclosure, ParsedEntryDetail, Person } from './parsed-feed-detail.ts';
 import { personFromText, personLabel } from './person.ts';
-import { rssTextOf } from './xml/text-construct.ts';
+import { entryTextFields, rssTextOf } from './xml/text-construct.ts';
 import { childOf, childrenOf, trimmedTextOf } from './xml/xml-query.ts';
 import type { XmlElement } from './xml/xml-tree.ts';
 
@@ -35,15 +35,7 @@ export function readRssItem(item: XmlElement): ParsedEntryDetail {
     guidIsPermalink,
     link,
     linkBase: linkElement?.base ?? item.base,
-    title: title?.value,
-    titleType: title?.type,
-    titleBase: title?.base,
-    summary: summary?.value,
-    summaryType: summary?.type,
-    summaryBase: summary?.base,
-    content: content?.value,
-    contentType: content?.type,
-    contentBase: content?.base,
+    ...entryTextFields(title, summary, content),
     published:
       trimmedTextOf(childOf(item, 'pubdate', 'dc:date', 'dcterms:issued', 'dcterms:created', 'issued')) ??
       item.attrs.lastmod,

@@ -1,4 +1,4 @@
-import type { TextType } from '../parsed-feed-detail.ts';
+import type { ParsedEntryDetail, TextType } from '../parsed-feed-detail.ts';
 import { childOf, hasChildElements, innerMarkupOf, textOf } from './xml-query.ts';
 import type { XmlElement } from './xml-tree.ts';
 
@@ -72,4 +72,37 @@ const HTML_HINT =
 
 export function looksLikeHtml(text: string): boolean {
   return text.includes('<') || text.includes('&') ? HTML_HINT.test(text) : false;
+}
+
+/**
+ * An entry's title, summary and content as the entry fields carry them: each value with its type (text or HTML)
+ * and the xml:base in force where it was written (relative links inside it resolve against that).
+ */
+export function entryTextFields(
+  title: TextValue | undefined,
+  summary: TextValue | undefined,
+  content: TextValue | undefined,
+): Pick<
+  ParsedEntryDetail,
+  | 'title'
+  | 'titleType'
+  | 'titleBase'
+  | 'summary'
+  | 'summaryType'
+  | 'summaryBase'
+  | 'content'
+  | 'contentType'
+  | 'contentBase'
+> {
+  return {
+    title: title?.value,
+    titleType: title?.type,
+    titleBase: title?.base,
+    summary: summary?.value,
+    summaryType: summary?.type,
+    summaryBase: summary?.base,
+    content: content?.value,
+    contentType: content?.type,
+    contentBase: content?.base,
+  };
 }
