@@ -13,6 +13,7 @@ import { parseFeed as parseWithFeedsmith } from 'feedsmith';
 import type { Article, NormalizedEntry } from '../lib/model.ts';
 import { normalizeFeed } from '../lib/normalize/normalize-feed.ts';
 import { parseFeed } from '../lib/parse/parse-feed.ts';
+import { newArticle, textToMatch } from '../lib/store/article-merge.ts';
 import type { CompiledTopic } from '../lib/topics/compile-topic.ts';
 import { matchArticle } from '../lib/topics/match-topic.ts';
 
@@ -21,22 +22,13 @@ const CONTEXT = { feedUrl: 'https://news.example/feed', fetchedAt: '2024-06-01T0
 
 export type Timer = (itemCount: number, work: () => void) => { itemsPerSec: number };
 
-const articleOf = (entry: NormalizedEntry): Article => ({
-  articleId: entry.entryKey,
-  url: entry.url,
-  title: entry.title,
-  summaryHtml: entry.summaryHtml,
-  contentHtml: entry.contentHtml,
-  publishedAt: entry.publishedAt,
-  firstSeenAt: CONTEXT.fetchedAt,
-  authors: entry.authors,
-  categories: entry.categories,
-  language: entry.language,
-  sources: [
-    { feedId: 'bench', feedTitle: 'Bench', url: entry.url, entryKey: entry.entryKey, seenAt: CONTEXT.fetchedAt },
-  ],
-  topics: [],
-});
+const SOURCE = { feedId: 'bench', url: CONTEXT.feedUrl, title: 'Bench' };
+
+/** The article ingest builds for a new entry, with the text its topics are matched against (article-merge.ts). */
+const articleOf = (entry: NormalizedEntry): Article => {
+  const input = { source: SOURCE, entry, now: CONTEXT.fetchedAt };
+  return textToMatch(newArticle(entry.entryKey, input), input);
+};
 
 export function realFeedFigures(topics: readonly CompiledTopic[], timer: Timer): Record<string, unknown> {
   const suite = path.resolve(process.cwd(), SUITE);
