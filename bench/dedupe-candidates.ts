@@ -1,21 +1,26 @@
 /**
- * What the near-duplicate lookup costs in the store, before (the symmetric 5-key design) and after (asymmetric:
- * few written keys, more probes), on the same 1,249 real items (dev pair items + topic dev items):
+ * What the near-duplicate lookup costs in the store, before (the symmetric 5-key design, one Query partition per key,
+ * looked up eventually consistent before a create and again consistently after it to settle races) and in use
+ * (asymmetric keys in registers: one BatchGet of the probes, eventually consistent, and no second lookup, since
+ * joining a register returns who was there), on the same 1,249 real items (dev pair items + topic dev items):
  *
- * - measured on dynalite: every item's band items are stored (the real `writeNearDupKeys` for the design in use,
- *   the same payload under the old keys for "before"), then every item runs its lookup (the real
- *   `findNearDupCandidates`) with `ReturnConsumedCapacity`; Query calls and read units are counted, with AWS's
- *   minimum of one unit (half, eventually consistent) per Query applied, since dynalite bills an empty Query 0;
+ * - measured on dynalite: every item's index entries are written (the real `joinNearDupRegisters` in use, the same
+ *   payload under the old keys for "before"), then every item runs its lookup (the real `findNearDupCandidates`)
+ *   with `ReturnConsumedCapacity`; calls and units are counted, with AWS's minimum applied (half a unit per key read
+ *   eventually consistent, one per consistent Query), since dynalite bills a missing item or an empty Query 0;
  * - computed from the key design: chance candidates per arriving item on a 100,000-article table.
- *
- * A new article pays its written keys, the lookup before it is created (eventually consistent) and the settle
- * lookup after (consistent, the same Queries); an item folded into a stored article pays the first lookup only.
  */
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { prepareItem } from '../lib/dedupe/dedupe-item.ts';
 import type { Db } from '../lib/store/db.ts';
-import { bandPayloadOf, findNearDupCandidates, nearDupItemsOf, writeNearDupKeys } from '../lib/store/near-dup-index.ts';
+import {
+  bandPayloadOf,
+  findNearDupCandidates,
+  joinNearDupRegisters,
+  nearDupRegistersOf,
+} from '../lib/store/near-dup-index.ts';
 import { startDynalite } from '../tests/support/dynalite.ts';
+import { dynamoItemBytes } from '../tests/support/item-size.ts';
 import { asymmetricScheme, type KeyScheme, keyFigures, legacyScheme, type SchemeItem } from './dedupe-key-schemes.ts';
 import { PRICES, WORKLOAD } from './ingest-cost-model.ts';
 
@@ -31,10 +36,10 @@ export async function candidateLookupCost(items: readonly SchemeItem[]) {
     const after = await measureInUse(local.db, items);
     const figures = (scheme: KeyScheme, measured: Measured) => {
       const keys = keyFigures(scheme, prepared);
-      const writes = keys.writtenKeysPerNewArticle.all;
-      const lookupRead = round(measured.settleReadUnits / 2);
+      const lookupRead = measured.lookupReadUnits;
+      const newArticleRead = round(lookupRead + measured.settleReadUnits);
       const perNewArticleUsdMicro =
-        writes * PRICES.writePerMillion + (lookupRead + measured.settleReadUnits) * PRICES.readPerMillion;
+        measured.writeUnitsPerNewArticle * PRICES.writePerMillion + newArticleRead * PRICES.readPerMillion;
       const perFoldUsdMicro = lookupRead * PRICES.readPerMillion;
       const itemsPerMonth = WORKLOAD.feeds * WORKLOAD.newItemsPerFeedPerHour * 730;
       const monthly =
@@ -44,19 +49,19 @@ export async function candidateLookupCost(items: readonly SchemeItem[]) {
         ...keys,
         dynaliteSample: {
           storedArticles: items.length,
-          queryCallsPerLookup: measured.queriesPerLookup,
+          callsPerLookup: measured.callsPerLookup,
           readUnitsPerLookupEventuallyConsistent: lookupRead,
           readUnitsPerSettleLookupConsistent: measured.settleReadUnits,
           candidatesReturnedPerLookup: measured.candidatesPerLookup,
         },
         perNewArticle: {
-          writeUnits: writes,
-          readUnits: round(lookupRead + measured.settleReadUnits),
+          writeUnits: measured.writeUnitsPerNewArticle,
+          readUnits: newArticleRead,
           usdPerMillion: round(perNewArticleUsdMicro),
         },
-        // Upper bound: every chance candidate of a 100,000-article table adds its whole band item to both lookups.
+        // Upper bound: every chance candidate of a 100,000-article table adds its whole band payload to each lookup.
         readUnitsPerNewArticleAt100kUpperBound: round(
-          lookupRead + measured.settleReadUnits + ((keys.chanceCandidatesPerItemAt100k * bandBytes) / 4096) * 1.5,
+          newArticleRead + ((keys.chanceCandidatesPerItemAt100k * bandBytes) / 4096) * measured.lookupsPerNewArticle,
         ),
         referenceWorkloadUsdPerMonth: round(monthly / 1e6),
       };
@@ -66,13 +71,14 @@ export async function candidateLookupCost(items: readonly SchemeItem[]) {
     return {
       meanBandItemBytes: Math.round(bandBytes),
       method:
-        'written keys and chance candidates computed from the key design; Query calls and read units measured on ' +
-        'dynalite with every item stored (the lookup also returns the item itself)',
+        'written keys and chance candidates computed from the key design; calls and units measured on dynalite ' +
+        'with every item stored (the lookup also returns the item itself)',
       before: old,
       after: now,
       ratios: {
         writtenKeys: round(now.writtenKeysPerNewArticle.all / old.writtenKeysPerNewArticle.all),
-        queries: round(now.queriesPerArrivingItem.mean / old.queriesPerArrivingItem.mean),
+        probes: round(now.queriesPerArrivingItem.mean / old.queriesPerArrivingItem.mean),
+        readUnitsPerNewArticle: round(now.perNewArticle.readUnits / old.perNewArticle.readUnits),
         indexCostPerNewArticle: round(now.perNewArticle.usdPerMillion / old.perNewArticle.usdPerMillion),
       },
       savingUsdPerMonth: round(old.referenceWorkloadUsdPerMonth - now.referenceWorkloadUsdPerMonth),
@@ -83,32 +89,57 @@ export async function candidateLookupCost(items: readonly SchemeItem[]) {
 }
 
 interface Measured {
-  readonly queriesPerLookup: number;
+  readonly callsPerLookup: number;
+  readonly lookupReadUnits: number;
+  /** The consistent lookup after a create (the old design's settle step; 0 in use). */
   readonly settleReadUnits: number;
+  readonly lookupsPerNewArticle: number;
+  readonly writeUnitsPerNewArticle: number;
   readonly candidatesPerLookup: number;
 }
 
 /** The design in use, through the store's own functions. */
 async function measureInUse(db: Db, items: readonly SchemeItem[]): Promise<Measured> {
-  await inChunks(items, (entry, index) => writeNearDupKeys(db, `new${index}`, entry.item, FIRST_SEEN));
-  const meter = meteredQueries(db);
+  const writes = metered(db);
+  for (const [index, entry] of items.entries()) {
+    await joinNearDupRegisters(writes.db, {
+      articleId: `new${index}`,
+      item: entry.item,
+      firstSeenAt: FIRST_SEEN,
+      now: FIRST_SEEN,
+    });
+  }
+  const reads = metered(db);
   let candidates = 0;
-  for (const entry of items) candidates += (await findNearDupCandidates(meter.db, entry.item)).length;
-  return meter.figures(items.length, candidates);
+  for (const entry of items) {
+    candidates += (await findNearDupCandidates(reads.db, entry.item)).candidates.length;
+  }
+  return {
+    callsPerLookup: round(reads.calls / items.length),
+    lookupReadUnits: round(reads.units / items.length),
+    settleReadUnits: 0,
+    lookupsPerNewArticle: 1,
+    // Joining writes the register whole: a register shared with other articles costs a unit per KB of all of them.
+    writeUnitsPerNewArticle: round(writes.units / items.length),
+    candidatesPerLookup: round(candidates / items.length - 1),
+  };
 }
 
-/** The old design: its keys, the same band payload, the same one-page Query per key. */
+/** The old design: its keys, the same band payload, one Query page per key, written with one put per key. */
 async function measureLegacy(db: Db, items: readonly SchemeItem[]): Promise<Measured> {
+  let written = 0;
   await inChunks(items, async (entry, index) => {
-    for (const key of legacyScheme.written(prepareItem(entry.item)))
+    for (const key of legacyScheme.written(prepareItem(entry.item))) {
+      written++;
       await db.doc.send(
         new PutCommand({
           TableName: db.tableName,
           Item: { pk: `SIM#old#${key}`, sk: `old${index}`, ...bandPayloadOf(entry.item) },
         }),
       );
+    }
   });
-  const meter = meteredQueries(db);
+  const meter = metered(db);
   let candidates = 0;
   for (const entry of items) {
     const found = new Set<string>();
@@ -126,43 +157,61 @@ async function measureLegacy(db: Db, items: readonly SchemeItem[]): Promise<Meas
     }
     candidates += found.size;
   }
-  return meter.figures(items.length, candidates);
+  const settle = round(meter.units / items.length);
+  return {
+    callsPerLookup: round(meter.calls / items.length),
+    lookupReadUnits: round(settle / 2),
+    settleReadUnits: settle,
+    lookupsPerNewArticle: 2,
+    writeUnitsPerNewArticle: round(written / items.length),
+    candidatesPerLookup: round(candidates / items.length - 1),
+  };
 }
 
-/** Wraps the AWS client's `send` (not our code): every Query asks for its consumed capacity, which is summed. */
-function meteredQueries(db: Db) {
-  let queries = 0;
+/**
+ * Wraps the AWS client's `send` (not our code): every Query, BatchGet, Put and Update asks for its consumed capacity,
+ * which is summed, with AWS's minimum read applied per Query and per key read.
+ */
+function metered(db: Db) {
+  let calls = 0;
   let units = 0;
   const original = db.doc.send.bind(db.doc);
   const send = (async (command: { input: Record<string, unknown> }) => {
-    if (!(command instanceof QueryCommand)) return original(command as never);
+    const measuredKinds = [QueryCommand, BatchGetCommand, PutCommand, UpdateCommand];
+    if (!measuredKinds.some((kind) => command instanceof kind)) return original(command as never);
     command.input.ReturnConsumedCapacity = 'TOTAL';
-    const output = await original(command);
-    const minimum = command.input.ConsistentRead ? 1 : 0.5;
-    queries++;
-    units += Math.max(minimum, output.ConsumedCapacity?.CapacityUnits ?? 0);
+    const output = (await original(command as never)) as { ConsumedCapacity?: unknown };
+    const consumed = [output.ConsumedCapacity]
+      .flat()
+      .reduce((sum: number, entry) => sum + ((entry as { CapacityUnits?: number })?.CapacityUnits ?? 0), 0);
+    calls++;
+    units += Math.max(minimumUnits(command), consumed);
     return output;
   }) as typeof db.doc.send;
   return {
     db: { tableName: db.tableName, doc: Object.assign(Object.create(db.doc), { send }) } as Db,
-    figures: (lookups: number, candidates: number): Measured => ({
-      queriesPerLookup: round(queries / lookups),
-      settleReadUnits: round(units / lookups),
-      // Every item is stored, so each lookup also finds the item itself.
-      candidatesPerLookup: round(candidates / lookups - 1),
-    }),
+    get calls() {
+      return calls;
+    },
+    get units() {
+      return units;
+    },
   };
+}
+
+function minimumUnits(command: { input: Record<string, unknown> }): number {
+  if (command instanceof QueryCommand) return command.input.ConsistentRead ? 1 : 0.5;
+  if (command instanceof BatchGetCommand) {
+    const requests = Object.values(command.input.RequestItems as Record<string, { Keys: unknown[] }>);
+    return requests.reduce((sum, request) => sum + request.Keys.length * 0.5, 0);
+  }
+  return 1;
 }
 
 /** DynamoDB's item size: attribute names plus values, UTF-8. */
 function meanBandItemBytes(items: readonly SchemeItem[]): number {
   const sizes = items.flatMap(({ item }) =>
-    nearDupItemsOf('0123456789abcdef', item, FIRST_SEEN).map((band) =>
-      Object.entries(band).reduce(
-        (sum, [name, value]) => sum + Buffer.byteLength(name) + Buffer.byteLength(String(value)),
-        0,
-      ),
-    ),
+    nearDupRegistersOf('0123456789abcdef', item, FIRST_SEEN).map((register) => dynamoItemBytes(register)),
   );
   return sizes.reduce((sum, size) => sum + size, 0) / Math.max(1, sizes.length);
 }

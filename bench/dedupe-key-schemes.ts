@@ -3,7 +3,8 @@
  * per new article; a probe is one Query (half a read unit) per arriving item. Each scheme is measured on the same
  * items: the keys a new article writes (dev pair items and topic dev items), the Queries an arriving item makes,
  * how many of the decision's folds that need the lookup (not the same canonical URL) the stored item is found for,
- * in one direction (stored `a`, arriving `b`) and in both (what a race between two creators needs), and the chance
+ * (stored `a`, arriving `b`), how many of those a race between their two creators settles (they share a written key:
+ * the second to join that register learns of the first), and the chance
  * candidates: (arriving, stored) pairs of unrelated items where a probe hits a written key.
  */
 import { decideFold } from '../lib/dedupe/decide-fold.ts';
@@ -69,16 +70,22 @@ export function compareKeySchemes(pairs: readonly ItemPair[], items: readonly Sc
       const written = new Set(scheme.written(stored));
       return scheme.probed(arriving).some((key) => written.has(key));
     };
+    const shareWrittenKey = (a: PreparedItem, b: PreparedItem) => {
+      const written = new Set(scheme.written(a));
+      return scheme.written(b).some((key) => written.has(key));
+    };
     const oneWay = lookupFolds.filter(({ stored, arriving }) => found(stored, arriving)).length;
-    const bothWays = lookupFolds.filter(({ stored, arriving }) => found(stored, arriving) && found(arriving, stored));
-    return { oneWay, bothWays: bothWays.length };
+    const raceSettled = lookupFolds.filter(
+      ({ stored, arriving }) => found(stored, arriving) && shareWrittenKey(stored, arriving),
+    );
+    return { oneWay, raceSettled: raceSettled.length };
   };
   const schemes: { scheme: KeyScheme; options?: Partial<NearDupKeyOptions> }[] = [
     { scheme: legacyScheme },
     ...variants.map(([name, options]) => ({ scheme: asymmetricScheme(name, options), options })),
   ];
   return schemes.map(({ scheme, options }) => {
-    const { oneWay, bothWays } = measure(scheme);
+    const { oneWay, raceSettled } = measure(scheme);
     const overSeeds = options
       ? Array.from({ length: SEEDS }, (_, seed) => measure(asymmetricScheme('', { ...options, seed })).oneWay)
       : undefined;
@@ -86,7 +93,7 @@ export function compareKeySchemes(pairs: readonly ItemPair[], items: readonly Sc
       scheme: scheme.name,
       ...keyFigures(scheme, preparedItems),
       lookupFoldsFound: `${oneWay}/${lookupFolds.length}`,
-      lookupFoldsFoundBothWays: `${bothWays}/${lookupFolds.length}`,
+      lookupFoldsRaceSettled: `${raceSettled}/${lookupFolds.length}`,
       ...(overSeeds
         ? {
             lookupFoldsFoundOver16HashSeeds: {

@@ -3,8 +3,8 @@
  * finds them. Unseen copies differ more. Each real summary of ≥ 25 words (dev pair items + topic dev items) gets a
  * copy — a dateline added, an opening clause added, cut after 20 words, one or three words edited — under a
  * reworded headline (same content words in another order: the decision may fold it, but only a lede key can find
- * it). We count how often the lookup finds the original from the copy, and in both directions (what settling a
- * race between the two needs). `decisionFolds` is the share the decision itself folds, the ceiling for the lookup.
+ * it). We count how often the lookup finds the original from the copy, and how often a race between the two creators
+ * is settled: when the two share a written key, the second to join that register learns of the first. `decisionFolds` is the share the decision itself folds, the ceiling for the lookup.
  */
 import { decideFold } from '../lib/dedupe/decide-fold.ts';
 import { type DedupeItem, prepareItem } from '../lib/dedupe/dedupe-item.ts';
@@ -51,9 +51,17 @@ export function perturbedCopies(items: readonly DedupeItem[], schemes: readonly 
         const written = new Set(scheme.written(stored));
         return scheme.probed(arriving).some((key) => written.has(key));
       };
+      const shareWrittenKey = (a: ReturnType<typeof prepareItem>, b: ReturnType<typeof prepareItem>) => {
+        const written = new Set(scheme.written(a));
+        return scheme.written(b).some((key) => written.has(key));
+      };
       const forward = pairs.filter(({ original, copy }) => finds(original, copy));
-      const both = forward.filter(({ original, copy }) => finds(copy, original));
-      return { scheme: scheme.name, copyFindsOriginal: share(forward.length), bothWays: share(both.length) };
+      const raceSettled = forward.filter(({ original, copy }) => shareWrittenKey(original, copy));
+      return {
+        scheme: scheme.name,
+        copyFindsOriginal: share(forward.length),
+        raceSettled: share(raceSettled.length),
+      };
     });
     return { copy, decisionFolds, schemes: bySchemes };
   });

@@ -46,13 +46,18 @@ export function measureCapacity(db: Db): { db: Db; tally: CapacityTally; reset()
       for (const entry of Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) {
         add(tally, entry, READS.has(name));
       }
-      if (name === 'BatchGetCommand' && tally.readUnits + tally.writeUnits + tally.indexWriteUnits === before) {
-        // DynamoDB Local reports nothing for BatchGetItem; AWS bills each key like a GetItem: 0.5 unit per
-        // eventually consistent read of an item up to 4 KB (missing items included).
+      if (name === 'BatchGetCommand') {
+        // AWS bills each key like a GetItem, found or not: at least 0.5 unit eventually consistent (a unit per 4 KB
+        // of a found item). DynamoDB Local reports the found items at most, and a missing key as nothing: each key
+        // it did not answer with an item is charged the minimum, and the whole call never less than 0.5 per key.
         const request = command.input.RequestItems as Record<string, { Keys?: unknown[] }> | undefined;
         const keys = Object.values(request ?? {}).reduce((sum, table) => sum + (table.Keys?.length ?? 0), 0);
-        tally.readUnits += keys * 0.5;
-        tally.estimatedReadUnits += keys * 0.5;
+        const responses = (result as { Responses?: Record<string, unknown[]> }).Responses ?? {};
+        const found = Object.values(responses).reduce((sum, table) => sum + table.length, 0);
+        const reported = tally.readUnits - readsAtStart;
+        const billed = Math.max(reported + (keys - found) * 0.5, keys * 0.5);
+        tally.readUnits += billed - reported;
+        tally.estimatedReadUnits += billed - reported;
       }
       if ((name === 'QueryCommand' || name === 'GetCommand') && tally.readUnits === readsAtStart) {
         // DynamoDB Local reports 0 for a Query that finds nothing and a Get of a missing item; AWS charges the

@@ -12,7 +12,7 @@ export interface TableSnapshot {
   readonly topicEntries: Map<string, Set<string>>;
   /** `DAY#yyyy-mm-dd` → sort keys. */
   readonly dayEntries: Map<string, Set<string>>;
-  /** `SIM#band#bits` → article ids (near-duplicate band keys). */
+  /** `SIM#band#bits` → article ids (the owners of each near-duplicate register). */
   readonly nearDupBands: Map<string, Set<string>>;
   readonly feedStates: Map<string, Record<string, unknown>>;
   readonly other: number;
@@ -49,8 +49,10 @@ export async function snapshotTable(db: Db, maxItems = 2_000_000): Promise<Table
       else if (pk.startsWith('TOPIC#')) addTo(snapshot.topicEntries, pk, sk);
       else if (pk.startsWith('DAY#')) addTo(snapshot.dayEntries, pk, sk);
       else if (pk.startsWith('FEED#')) snapshot.feedStates.set(pk.slice(5), item);
-      else if (pk.startsWith('SIM#')) addTo(snapshot.nearDupBands, pk, sk);
-      else other++;
+      else if (pk.startsWith('SIM#')) {
+        for (const owner of Object.keys((item.owners as object | undefined) ?? {}))
+          addTo(snapshot.nearDupBands, pk, owner);
+      } else other++;
     }
     startKey = page.LastEvaluatedKey;
     if (items > maxItems) throw new Error(`table has more than ${maxItems} items`);

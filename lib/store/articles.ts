@@ -13,7 +13,7 @@ import {
 } from './article-merge.ts';
 import type { Db } from './db.ts';
 import { articleKey } from './keys.ts';
-import { writeNearDupKeys } from './near-dup-index.ts';
+import { joinNearDupRegisters } from './near-dup-index.ts';
 import { type Resolution, resolveArticle } from './resolve-article.ts';
 import { settleNearDuplicates } from './settle-near-dup.ts';
 import { writeTimelineEntries } from './timeline.ts';
@@ -87,15 +87,15 @@ async function updateArticle(
 }
 
 /**
- * Stores one fresh entry: resolve its article (claims, near-duplicate lookup), create or fold, index the text of
- * the article's first outlet for later near-duplicate lookups, (re)write its timeline entries, and finally settle
- * a race with a concurrent copy of the same story. Every step is idempotent, so a rerun after a crash completes
+ * Stores one fresh entry: resolve its article (claims, near-duplicate lookup), create or fold, (re)write its
+ * timeline entries, index the text of the article's first outlet in its near-duplicate registers, and settle a race
+ * with a concurrent copy of the same story that the registers reveal. Every step is idempotent, so a rerun after a crash completes
  * the work; the caller writes the feed state after the last entry.
  */
 export async function storeEntry(db: Db, input: StoreEntryInput): Promise<StoreEntryResult> {
   const item = dedupeItemOfEntry(input.entry, input.source.url);
   const retention = input.articleRetentionDays;
-  const resolution = await resolveArticle(db, {
+  const { registers, ...resolution } = await resolveArticle(db, {
     feedId: input.source.feedId,
     entryKey: input.entry.entryKey,
     item,
@@ -121,8 +121,14 @@ export async function storeEntry(db: Db, input: StoreEntryInput): Promise<StoreE
   await writeTimelineEntries(db, after, version, input.topics, retention);
   if (!isFirstOutlet(after, input)) return { outcome, articleId: after.articleId, resolution };
   // Only the article's first outlet is indexed: later copies fold into it and would only add write units.
-  await writeNearDupKeys(db, after.articleId, item, after.firstSeenAt);
-  const survivorId = await settleNearDuplicates(db, after, item, async (winnerId, loser) => {
+  const rivals = await joinNearDupRegisters(db, {
+    articleId: after.articleId,
+    item,
+    firstSeenAt: after.firstSeenAt,
+    now: input.now,
+    ...(registers ? { seen: registers } : {}),
+  });
+  const survivorId = await settleNearDuplicates(db, after, item, rivals, async (winnerId, loser) => {
     const merged = await updateArticle(
       db,
       winnerId,

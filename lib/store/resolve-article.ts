@@ -7,7 +7,7 @@ import { shortHash } from '../dedupe/entry-key.ts';
 import { batchGetAll } from './batch-get.ts';
 import type { Db } from './db.ts';
 import { articleKey, type ClaimKind, claimKey } from './keys.ts';
-import { findNearDupCandidates } from './near-dup-index.ts';
+import { findNearDupCandidates, type NearDupCandidate, type RegisterSeen } from './near-dup-index.ts';
 
 export interface Resolution {
   readonly articleId: string;
@@ -15,6 +15,8 @@ export interface Resolution {
   readonly via: 'entry' | 'url' | 'near-duplicate' | 'new';
   /** For a near-duplicate fold: the decision's explanation, for logs and audits. */
   readonly why?: FoldWhy;
+  /** For a new article: what the near-duplicate lookup read of its registers, so joining them needs no read. */
+  readonly registers?: ReadonlyMap<string, RegisterSeen>;
 }
 
 const isConditionFailure = (error: unknown) => (error as { name?: string }).name === 'ConditionalCheckFailedException';
@@ -84,8 +86,9 @@ export async function resolveArticle(
     return { articleId: claimed, via: 'entry' };
   }
 
-  const nearDup = await findNearDuplicate(db, input.item);
-  if (!nearDup || nearDup.articleId === ownId) return { articleId: ownId, via: 'new' };
+  const { candidates, registers } = await findNearDupCandidates(db, input.item);
+  const nearDup = nearestFold(candidates, input.item);
+  if (!nearDup || nearDup.articleId === ownId) return { articleId: ownId, via: 'new', registers };
   let resolution: Resolution = nearDup;
   if (urlHash) {
     const winner = await claimIfAbsent(db, 'url', urlHash, resolution.articleId, input.expiresAt);
@@ -99,8 +102,8 @@ export async function resolveArticle(
  * The earliest stored item the decision folds the arriving one into. Ties break on the article id so every
  * process picks the same article from the same candidates.
  */
-async function findNearDuplicate(db: Db, item: DedupeItem): Promise<Resolution | undefined> {
-  const folds = (await findNearDupCandidates(db, item, { consistent: false }))
+function nearestFold(candidates: readonly NearDupCandidate[], item: DedupeItem): Resolution | undefined {
+  const folds = candidates
     .map((candidate) => ({ candidate, decision: decideFold(candidate.item, item) }))
     .filter(({ decision }) => decision.duplicate)
     .sort(

@@ -6,41 +6,70 @@ import { shortHash } from '../dedupe/entry-key.ts';
 import type { Article } from '../model.ts';
 import type { Db } from './db.ts';
 import { articleKey, claimKey, dayEntryKey, topicEntryKey } from './keys.ts';
-import { findNearDupCandidates, writtenNearDupItemKeys } from './near-dup-index.ts';
+import { leaveNearDupRegisters, type NearDupCandidate } from './near-dup-index.ts';
 
 /**
  * Two Lambdas can each create an article for one story at the same moment (different links, so no claim
- * collides, and neither sees the other's band keys yet). Each calls this after all its own writes: it looks
- * again with all its probes (the one that looks last sees the other's written keys, so a pair the lookup connects
- * in both directions is always settled), and if the decision folds two live articles, the later one (by
- * publication time, then id — the order every process computes alike) is absorbed into the earlier: its sources
- * join the survivor, its claims are re-pointed, its band keys and timeline entries are deleted and its article
- * item becomes a tombstone. Every step is idempotent and the tombstone goes last, so a crash mid-way is finished
- * by the next run.
+ * collides, and neither sees the other's registers yet). Each joins the registers of its written keys last
+ * (lib/store/near-dup-index.ts) and is told who was there before it: of two creators sharing a written key, the
+ * one that joins second always learns of the first, atomically, with no read. This settles what it learned: if the
+ * decision folds two live articles, the later one (by publication time, then id — the order every process computes
+ * alike) is absorbed into the earlier: its sources join the survivor, its claims are re-pointed, it leaves its
+ * registers, its timeline entries are deleted and its article item becomes a tombstone. Every step is idempotent
+ * and the tombstone goes last, so a crash mid-way is finished by the next run (which joins again and is told the
+ * same rivals).
  */
 export async function settleNearDuplicates(
   db: Db,
   article: Article,
   item: DedupeItem,
+  /** The articles that were in the article's registers before it joined them. */
+  registerRivals: readonly NearDupCandidate[],
   fold: (winnerId: string, loser: Article) => Promise<void>,
 ): Promise<string> {
-  const rivals = (await findNearDupCandidates(db, item)).filter(
+  const rivals = registerRivals.filter(
     (candidate) => candidate.articleId !== article.articleId && decideFold(candidate.item, item).duplicate,
   );
   if (rivals.length === 0) return article.articleId;
-  const order = (a: { publishedAt?: string; id: string }, b: { publishedAt?: string; id: string }) =>
+  const order = (a: Contender, b: Contender) =>
     (a.publishedAt ?? '').localeCompare(b.publishedAt ?? '') || a.id.localeCompare(b.id);
-  const contenders = [
-    { id: article.articleId, publishedAt: item.publishedAt },
-    ...rivals.map((rival) => ({ id: rival.articleId, publishedAt: rival.item.publishedAt })),
-  ].sort(order);
+  const live = new Map<string, Contender>();
+  for (const rival of rivals) {
+    const survivor = await survivorOf(db, rival.articleId);
+    if (survivor && survivor.id !== article.articleId) live.set(survivor.id, survivor);
+  }
+  if (live.size === 0) return article.articleId;
+  const contenders = [{ id: article.articleId, publishedAt: item.publishedAt }, ...live.values()].sort(order);
   const winnerId = contenders[0]!.id;
   if (winnerId !== article.articleId) {
     await absorb(db, article.articleId, winnerId, fold);
     return winnerId;
   }
-  for (const rival of rivals) await absorb(db, rival.articleId, winnerId, fold);
+  for (const rival of live.keys()) await absorb(db, rival, winnerId, fold);
   return winnerId;
+}
+
+interface Contender {
+  readonly id: string;
+  readonly publishedAt?: string;
+}
+
+/**
+ * The live article a rival stands for: itself, or, when another racer already absorbed it, the survivor its
+ * tombstone names. A register keeps only its newest owners, so the survivor itself may have been evicted from the
+ * register this article joined; following the tombstone still brings the two together.
+ */
+async function survivorOf(db: Db, articleId: string): Promise<Contender | undefined> {
+  let id = articleId;
+  for (let hop = 0; hop < 10; hop++) {
+    const { Item } = await db.doc.send(
+      new GetCommand({ TableName: db.tableName, Key: articleKey(id), ConsistentRead: true }),
+    );
+    if (!Item) return undefined; // expired, or its creator has not written it (it joins only after it has)
+    if (typeof Item.absorbedInto !== 'string') return { id, publishedAt: String(Item.publishedAt) };
+    id = Item.absorbedInto;
+  }
+  return undefined;
 }
 
 /** How long re-pointed claims and tombstones stay: past any article retention we configure by default. */
@@ -79,9 +108,8 @@ async function absorb(
         );
       }
     }
-    const loserItem = dedupeItemOfEntry(loser, '');
+    await leaveNearDupRegisters(db, loser.articleId, dedupeItemOfEntry(loser, ''));
     const deletions = [
-      ...writtenNearDupItemKeys(loser.articleId, loserItem),
       dayEntryKey(loser.publishedAt, loser.articleId),
       ...loser.topics.map((topic) => topicEntryKey(topic.slug, loser.publishedAt, loser.articleId)),
     ];

@@ -6,9 +6,12 @@ import type { Db } from '../../../lib/store/db.ts';
  */
 export function recordSends(db: Db, options: { failAt?: number } = {}) {
   const calls: string[] = [];
+  /** Each call's input, beside its name, for tests that check which keys a call read. */
+  const inputs: unknown[] = [];
   const original = db.doc.send.bind(db.doc);
   const wrapped = ((command: { constructor: { name: string }; input?: { KeyConditionExpression?: string } }) => {
     calls.push(command.constructor.name);
+    inputs.push(command.input);
     if (options.failAt !== undefined && calls.length === options.failAt) {
       return Promise.reject(
         Object.assign(new Error(`injected failure at store call ${options.failAt}`), { name: 'InjectedFailure' }),
@@ -17,5 +20,5 @@ export function recordSends(db: Db, options: { failAt?: number } = {}) {
     return original(command as never);
   }) as typeof db.doc.send;
   const recorded: Db = { tableName: db.tableName, doc: Object.assign(Object.create(db.doc), { send: wrapped }) };
-  return { db: recorded, calls };
+  return { db: recorded, calls, inputs };
 }

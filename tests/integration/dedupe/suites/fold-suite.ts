@@ -15,6 +15,10 @@ import {
   type WireWorld,
 } from '../wire-world.ts';
 
+interface BatchGetInput {
+  RequestItems: Record<string, { Keys: { pk: string; sk: string }[]; ConsistentRead?: boolean }>;
+}
+
 export function describeFoldSuite(backend: StoreBackend) {
   describe(`cross-feed folding through the real store (${backend.name})`, () => {
     let world: WireWorld;
@@ -48,11 +52,14 @@ export function describeFoldSuite(backend: StoreBackend) {
       expect(articles.map((a) => a.title).sort()).toEqual([craneA.title, ferry.title, tariffs.title].sort());
       const crane = articles.find((a) => a.title === craneA.title)!;
       expect(crane.sources.map((s) => s.feedId)).toEqual(['coast', 'harbour', 'agg']);
-      // Each article's first outlet wrote its near-duplicate keys — the headline and one lede shingle — and the
-      // folded copies wrote none: two band items per article, one write unit each.
-      const bandItems = items.filter((item) => String(item.pk).startsWith('SIM#'));
-      expect(bandItems.map((item) => String(item.pk).split('#')[1]).sort()).toEqual(['s', 's', 's', 't', 't', 't']);
-      expect(new Set(bandItems.map((item) => item.sk))).toEqual(new Set(articles.map((a) => a.articleId)));
+      // Each article's first outlet joined the registers of its near-duplicate keys — the headline and one lede
+      // shingle — and the folded copies joined none: two registers per article, each holding that article alone.
+      const registers = items.filter((item) => String(item.pk).startsWith('SIM#'));
+      expect(registers.map((item) => String(item.pk).split('#')[1]).sort()).toEqual(['s', 's', 's', 't', 't', 't']);
+      const owners = registers.map((item) => Object.keys(item.owners as object));
+      expect(owners.every((ids) => ids.length === 1)).toBe(true);
+      expect(new Set(owners.flat())).toEqual(new Set(articles.map((a) => a.articleId)));
+      expect(registers.every((item) => item.sk === 'K')).toBe(true);
       expect(crane.sources[1]?.url).toBe(craneB.link);
 
       // The topic entry carries the folded article, so a topic feed can show "also reported by".
@@ -63,7 +70,7 @@ export function describeFoldSuite(backend: StoreBackend) {
       expect(topicEntries).toHaveLength(2); // crane and port fees; the ferry is off topic
     });
 
-    it('finds candidates with a few Queries of probe keys, never a Scan', async () => {
+    it('finds candidates with one BatchGet of its probe registers, never a Query or a Scan', async () => {
       const recorded = recordSends(db);
       world.feeds.set(
         'late',
@@ -72,10 +79,20 @@ export function describeFoldSuite(backend: StoreBackend) {
       const report = await ingestFeed(world.sourceOf('late'), ingestDeps(recorded.db));
       expect(report.foldedArticles).toBe(1);
       expect(recorded.calls).not.toContain('ScanCommand');
-      const queries = recorded.calls.filter((name) => name === 'QueryCommand').length;
-      expect(queries).toBeGreaterThan(0);
-      // One Query per probe of the arriving item (it folds, so no settle lookup follows).
-      expect(queries).toBeLessThanOrEqual(MAX_NEAR_DUP_PROBES);
+      expect(recorded.calls).not.toContain('QueryCommand');
+      const registerReads = recorded.inputs
+        .map((input, index) => ({ input, call: recorded.calls[index] }))
+        .filter(({ call }) => call === 'BatchGetCommand')
+        .map(({ input }) => Object.values((input as BatchGetInput).RequestItems)[0]!)
+        .filter((request) => request.Keys.some((key) => String(key.pk).startsWith('SIM#')));
+      // One eventually consistent BatchGet of the arriving item's probes, and only those (it folds: it joins none).
+      expect(registerReads).toHaveLength(1);
+      const probed = registerReads[0]!.Keys;
+      expect(probed.every((key) => String(key.pk).startsWith('SIM#') && key.sk === 'K')).toBe(true);
+      expect(probed.length).toBeGreaterThan(0);
+      expect(probed.length).toBeLessThanOrEqual(MAX_NEAR_DUP_PROBES);
+      expect(registerReads[0]!.ConsistentRead).toBeUndefined();
+      expect(recorded.calls).not.toContain('UpdateCommand');
     });
 
     it('updates an edited item in place and keeps its article id', async () => {
