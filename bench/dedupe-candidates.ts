@@ -2,22 +2,25 @@
  * What the near-duplicate lookup costs in the store, before (the symmetric 5-key design, one Query partition per key,
  * looked up eventually consistent before a create and again consistently after it to settle races) and in use
  * (asymmetric keys in registers: one BatchGet of the probes, eventually consistent, and no second lookup, since
- * joining a register returns who was there), on the same 1,249 real items (dev pair items + topic dev items):
+ * writing a register returns the article it named before), on the same 1,249 real items (dev pair items + topic dev
+ * items):
  *
- * - measured on dynalite: every item's index entries are written (the real `joinNearDupRegisters` in use, the same
+ * - measured on dynalite: every item's index entries are written (the real `writeNearDupRegisters` in use, the same
  *   payload under the old keys for "before"), then every item runs its lookup (the real `findNearDupCandidates`)
  *   with `ReturnConsumedCapacity`; calls and units are counted, with AWS's minimum applied (half a unit per key read
  *   eventually consistent, one per consistent Query), since dynalite bills a missing item or an empty Query 0;
  * - computed from the key design: chance candidates per arriving item on a 100,000-article table.
  */
 import { BatchGetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { decideFold } from '../lib/dedupe/decide-fold.ts';
 import { prepareItem } from '../lib/dedupe/dedupe-item.ts';
+import type { ItemPair } from '../lib/dedupe/pair-file.ts';
 import type { Db } from '../lib/store/db.ts';
 import {
   bandPayloadOf,
   findNearDupCandidates,
-  joinNearDupRegisters,
   nearDupRegistersOf,
+  writeNearDupRegisters,
 } from '../lib/store/near-dup-index.ts';
 import { startDynalite } from '../tests/support/dynalite.ts';
 import { dynamoItemBytes } from '../tests/support/item-size.ts';
@@ -102,24 +105,18 @@ interface Measured {
 async function measureInUse(db: Db, items: readonly SchemeItem[]): Promise<Measured> {
   const writes = metered(db);
   for (const [index, entry] of items.entries()) {
-    await joinNearDupRegisters(writes.db, {
-      articleId: `new${index}`,
-      item: entry.item,
-      firstSeenAt: FIRST_SEEN,
-      now: FIRST_SEEN,
-    });
+    await writeNearDupRegisters(writes.db, { articleId: `new${index}`, item: entry.item, firstSeenAt: FIRST_SEEN });
   }
   const reads = metered(db);
   let candidates = 0;
   for (const entry of items) {
-    candidates += (await findNearDupCandidates(reads.db, entry.item)).candidates.length;
+    candidates += (await findNearDupCandidates(reads.db, entry.item)).length;
   }
   return {
     callsPerLookup: round(reads.calls / items.length),
     lookupReadUnits: round(reads.units / items.length),
     settleReadUnits: 0,
     lookupsPerNewArticle: 1,
-    // Joining writes the register whole: a register shared with other articles costs a unit per KB of all of them.
     writeUnitsPerNewArticle: round(writes.units / items.length),
     candidatesPerLookup: round(candidates / items.length - 1),
   };
@@ -206,6 +203,35 @@ function minimumUnits(command: { input: Record<string, unknown> }): number {
     return requests.reduce((sum, request) => sum + request.Keys.length * 0.5, 0);
   }
   return 1;
+}
+
+/**
+ * What one owner per register costs in recall on real items: every stored item of the dev pairs and every topic
+ * item is written to the store in file order (a key later written by another story names that story), then each
+ * arriving item of a fold the lookup must make (not on the same canonical URL) runs the real lookup; counted are the
+ * folds whose stored item it finds.
+ */
+export async function lookupFoldsFoundInStore(pairs: readonly ItemPair[], items: readonly SchemeItem[]) {
+  const local = await startDynalite('wirefold-bench-store-folds');
+  try {
+    const arriving = new Set(pairs.map((pair) => `${pair.pairId}b`));
+    for (const entry of items) {
+      if (arriving.has(entry.id)) continue;
+      await writeNearDupRegisters(local.db, { articleId: entry.id, item: entry.item, firstSeenAt: FIRST_SEEN });
+    }
+    const folds = pairs.filter((pair) => {
+      const decision = decideFold(prepareItem(pair.stored), prepareItem(pair.arriving));
+      return decision.duplicate && !decision.why.signals.canonicalUrlsEqual;
+    });
+    let found = 0;
+    for (const pair of folds) {
+      const candidates = await findNearDupCandidates(local.db, pair.arriving);
+      if (candidates.some((candidate) => candidate.articleId === `${pair.pairId}a`)) found++;
+    }
+    return { storedItems: items.length - arriving.size, lookupFoldsFound: `${found}/${folds.length}` };
+  } finally {
+    await local.close();
+  }
 }
 
 /** DynamoDB's item size: attribute names plus values, UTF-8. */

@@ -10,7 +10,7 @@ import { prepareItem } from '../lib/dedupe/dedupe-item.ts';
 import { defaultFoldThresholds } from '../lib/dedupe/fold-thresholds.ts';
 import { runPairs } from '../lib/dedupe/run-pairs.ts';
 import { scoreByKind, scorePairs } from '../lib/dedupe/score-pairs.ts';
-import { candidateLookupCost } from './dedupe-candidates.ts';
+import { candidateLookupCost, lookupFoldsFoundInStore } from './dedupe-candidates.ts';
 import { storeConsistency } from './dedupe-consistency.ts';
 import { crossValidate } from './dedupe-cross-validation.ts';
 import { asymmetricScheme, compareKeySchemes, legacyScheme, type SchemeItem } from './dedupe-key-schemes.ts';
@@ -101,6 +101,7 @@ console.log(
       ),
       cliAgreesWithStore: await storeConsistency(pairs, run),
       candidateLookup: await candidateLookupCost(candidateItems),
+      lookupFoldsFoundInStore: await lookupFoldsFoundInStore(pairs, candidateItems),
     },
     null,
     2,

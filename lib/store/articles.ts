@@ -13,7 +13,7 @@ import {
 } from './article-merge.ts';
 import type { Db } from './db.ts';
 import { articleKey } from './keys.ts';
-import { joinNearDupRegisters } from './near-dup-index.ts';
+import { writeNearDupRegisters } from './near-dup-index.ts';
 import { type Resolution, resolveArticle } from './resolve-article.ts';
 import { settleNearDuplicates } from './settle-near-dup.ts';
 import { writeTimelineEntries } from './timeline.ts';
@@ -42,23 +42,25 @@ const isConditionFailure = (error: unknown) => (error as { name?: string }).name
 
 /**
  * Read-modify-write of one article with optimistic locking on `version`. An article absorbed into another
- * (see settle-near-dup.ts) leaves a tombstone naming its survivor; writers follow it.
+ * (see settle-near-dup.ts) leaves a tombstone naming its survivor; writers follow it. The first read may be stale
+ * (eventually consistent, or the item the lookup already read): every write is conditional on the version read, so
+ * a stale read only costs a failed put, and every later attempt reads consistently.
  */
 async function updateArticle(
   db: Db,
   startId: string,
   change: (current: Article | undefined, articleId: string) => Article,
   retentionDays: number,
-  /** The lookup just found no item under this id: try the conditional create before paying for a read. */
-  probablyNew = false,
+  /** What the lookup already read under this id (`Item` absent: nothing there), so the first attempt reads nothing. */
+  firstRead?: { Item?: Record<string, unknown> },
 ): Promise<{ before?: Article; after: Article; version: number }> {
   let articleId = startId;
   for (let attempt = 0; attempt < 20; attempt++) {
     const { Item } =
-      probablyNew && attempt === 0
-        ? { Item: undefined }
+      attempt === 0 && firstRead
+        ? firstRead
         : await db.doc.send(
-            new GetCommand({ TableName: db.tableName, Key: articleKey(articleId), ConsistentRead: true }),
+            new GetCommand({ TableName: db.tableName, Key: articleKey(articleId), ConsistentRead: attempt > 0 }),
           );
     if (typeof Item?.absorbedInto === 'string') {
       articleId = Item.absorbedInto;
@@ -88,14 +90,14 @@ async function updateArticle(
 
 /**
  * Stores one fresh entry: resolve its article (claims, near-duplicate lookup), create or fold, (re)write its
- * timeline entries, index the text of the article's first outlet in its near-duplicate registers, and settle a race
- * with a concurrent copy of the same story that the registers reveal. Every step is idempotent, so a rerun after a crash completes
+ * timeline entries, write the first outlet's text to its near-duplicate registers, and settle a race with a
+ * concurrent copy of the same story that the registers reveal. Every step is idempotent, so a rerun after a crash completes
  * the work; the caller writes the feed state after the last entry.
  */
 export async function storeEntry(db: Db, input: StoreEntryInput): Promise<StoreEntryResult> {
   const item = dedupeItemOfEntry(input.entry, input.source.url);
   const retention = input.articleRetentionDays;
-  const { registers, ...resolution } = await resolveArticle(db, {
+  const { stored, ...resolution } = await resolveArticle(db, {
     feedId: input.source.feedId,
     entryKey: input.entry.entryKey,
     item,
@@ -109,7 +111,9 @@ export async function storeEntry(db: Db, input: StoreEntryInput): Promise<StoreE
       return withTopics(article, input.topics, textToMatch(article, input));
     },
     retention,
-    resolution.via === 'new',
+    // A new article tries its conditional create before paying for a read; an article found under the entry's own
+    // id is merged on the copy the lookup read.
+    resolution.via === 'new' ? {} : stored ? { Item: stored } : undefined,
   );
   const outcome: StoreEntryOutcome = !before
     ? 'new'
@@ -121,13 +125,7 @@ export async function storeEntry(db: Db, input: StoreEntryInput): Promise<StoreE
   await writeTimelineEntries(db, after, version, input.topics, retention);
   if (!isFirstOutlet(after, input)) return { outcome, articleId: after.articleId, resolution };
   // Only the article's first outlet is indexed: later copies fold into it and would only add write units.
-  const rivals = await joinNearDupRegisters(db, {
-    articleId: after.articleId,
-    item,
-    firstSeenAt: after.firstSeenAt,
-    now: input.now,
-    ...(registers ? { seen: registers } : {}),
-  });
+  const rivals = await writeNearDupRegisters(db, { articleId: after.articleId, item, firstSeenAt: after.firstSeenAt });
   const survivorId = await settleNearDuplicates(db, after, item, rivals, async (winnerId, loser) => {
     const merged = await updateArticle(
       db,

@@ -41,11 +41,12 @@ export const oneOffDuePartitions = (): string[] => Array.from({ length: DUE_SHAR
 /** The scheduler's bookmark: the last 5-minute slot whose due feeds it enqueued. */
 export const schedulerTickKey = { pk: 'SCHED', sk: 'TICK' } as const;
 
+/**
+ * An article, under an id derived from its link (lib/dedupe/article-id.ts). The same key also holds a redirect
+ * `{ absorbedInto }` when the entry with that id folded into another article, or a tombstone when the article
+ * itself was absorbed: the claim of a link or entry is the item under its own id.
+ */
 export const articleKey = (articleId: string) => ({ pk: `ART#${articleId}`, sk: 'A' }) as const;
-
-/** A dedupe claim: the first writer of a key wins (conditional put), later writers fold into its article. */
-export type ClaimKind = 'entry' | 'url';
-export const claimKey = (kind: ClaimKind, hash: string) => ({ pk: `KEY#${kind}#${hash}`, sk: 'K' }) as const;
 
 /** Sort keys start with the publication time so a topic or a day reads newest-first in one Query. */
 export const timelineSortKey = (publishedAt: string, articleId: string) => `${publishedAt}#${articleId}`;

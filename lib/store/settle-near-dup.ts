@@ -1,29 +1,29 @@
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { canonicalizeUrl } from '../dedupe/canonical-url.ts';
+import { articleIdOf } from '../dedupe/article-id.ts';
 import { decideFold } from '../dedupe/decide-fold.ts';
-import { type DedupeItem, dedupeItemOfEntry } from '../dedupe/dedupe-item.ts';
-import { shortHash } from '../dedupe/entry-key.ts';
+import type { DedupeItem } from '../dedupe/dedupe-item.ts';
 import type { Article } from '../model.ts';
 import type { Db } from './db.ts';
-import { articleKey, claimKey, dayEntryKey, topicEntryKey } from './keys.ts';
-import { leaveNearDupRegisters, type NearDupCandidate } from './near-dup-index.ts';
+import { articleKey, dayEntryKey, topicEntryKey } from './keys.ts';
+import type { NearDupCandidate } from './near-dup-index.ts';
 
 /**
  * Two Lambdas can each create an article for one story at the same moment (different links, so no claim
- * collides, and neither sees the other's registers yet). Each joins the registers of its written keys last
- * (lib/store/near-dup-index.ts) and is told who was there before it: of two creators sharing a written key, the
- * one that joins second always learns of the first, atomically, with no read. This settles what it learned: if the
- * decision folds two live articles, the later one (by publication time, then id — the order every process computes
- * alike) is absorbed into the earlier: its sources join the survivor, its claims are re-pointed, it leaves its
- * registers, its timeline entries are deleted and its article item becomes a tombstone. Every step is idempotent
- * and the tombstone goes last, so a crash mid-way is finished by the next run (which joins again and is told the
- * same rivals).
+ * collides, and neither sees the other's registers yet). Each writes the registers of its written keys last
+ * (lib/store/near-dup-index.ts) and is told which article each named before: of two creators writing one key, the
+ * second is always told of the first, atomically, with no read. This settles what it learned: if the decision folds
+ * two live articles, the later one (by publication time, then id — the order every process computes alike) is
+ * absorbed into the earlier: its sources join the survivor, the redirects of its folded outlets are re-pointed, its
+ * timeline entries are deleted and its article item becomes a tombstone. Its registers keep naming it: a lookup or a
+ * later writer that meets it follows the tombstone to the survivor, so a run of racers writing one key, each told of
+ * the one just before it, always ends in one article. Every step is idempotent and the tombstone goes last, so a
+ * crash mid-way is finished by the next run.
  */
 export async function settleNearDuplicates(
   db: Db,
   article: Article,
   item: DedupeItem,
-  /** The articles that were in the article's registers before it joined them. */
+  /** The articles the article's registers named before it wrote them. */
   registerRivals: readonly NearDupCandidate[],
   fold: (winnerId: string, loser: Article) => Promise<void>,
 ): Promise<string> {
@@ -31,22 +31,23 @@ export async function settleNearDuplicates(
     (candidate) => candidate.articleId !== article.articleId && decideFold(candidate.item, item).duplicate,
   );
   if (rivals.length === 0) return article.articleId;
+  const group = [article.articleId, ...rivals.map((rival) => rival.articleId)];
   const order = (a: Contender, b: Contender) =>
     (a.publishedAt ?? '').localeCompare(b.publishedAt ?? '') || a.id.localeCompare(b.id);
-  const live = new Map<string, Contender>();
-  for (const rival of rivals) {
-    const survivor = await survivorOf(db, rival.articleId);
-    if (survivor && survivor.id !== article.articleId) live.set(survivor.id, survivor);
+  // Union by survivors: another racer may absorb one of the group into a third article meanwhile, so each round
+  // merges the live survivors the group stands for, until one is left.
+  for (let round = 0; round < 10; round++) {
+    const survivors = new Map<string, Contender>();
+    for (const id of group) {
+      const survivor = await survivorOf(db, id);
+      if (survivor) survivors.set(survivor.id, survivor);
+    }
+    const [winner, ...losers] = [...survivors.values()].sort(order);
+    if (!winner) return article.articleId;
+    if (losers.length === 0) return winner.id;
+    for (const loser of losers) await absorb(db, loser.id, winner.id, fold);
   }
-  if (live.size === 0) return article.articleId;
-  const contenders = [{ id: article.articleId, publishedAt: item.publishedAt }, ...live.values()].sort(order);
-  const winnerId = contenders[0]!.id;
-  if (winnerId !== article.articleId) {
-    await absorb(db, article.articleId, winnerId, fold);
-    return winnerId;
-  }
-  for (const rival of live.keys()) await absorb(db, rival, winnerId, fold);
-  return winnerId;
+  throw new Error(`article ${article.articleId}: its near duplicates kept moving while they were being merged`);
 }
 
 interface Contender {
@@ -56,8 +57,7 @@ interface Contender {
 
 /**
  * The live article a rival stands for: itself, or, when another racer already absorbed it, the survivor its
- * tombstone names. A register keeps only its newest owners, so the survivor itself may have been evicted from the
- * register this article joined; following the tombstone still brings the two together.
+ * tombstone names (a register keeps naming an absorbed article; following the tombstone brings the two together).
  */
 async function survivorOf(db: Db, articleId: string): Promise<Contender | undefined> {
   let id = articleId;
@@ -72,7 +72,7 @@ async function survivorOf(db: Db, articleId: string): Promise<Contender | undefi
   return undefined;
 }
 
-/** How long re-pointed claims and tombstones stay: past any article retention we configure by default. */
+/** How long re-pointed redirects and tombstones stay: past any article retention we configure by default. */
 const TOMBSTONE_DAYS = 90;
 
 /**
@@ -93,22 +93,15 @@ async function absorb(
     if (!Item || typeof Item.absorbedInto === 'string') return; // gone, or absorbed by another writer
     const loser = Item as unknown as Article;
     await fold(winnerId, loser);
-    // Re-pointed claims and the tombstone live as long as the absorbed article would have.
+    // Re-pointed redirects and the tombstone live as long as the absorbed article would have.
     const expiresAt = Math.floor(Date.parse(loser.firstSeenAt) / 1000) + TOMBSTONE_DAYS * 86_400;
-    for (const source of loser.sources) {
-      const entryClaim = claimKey('entry', shortHash(`${source.feedId}\u0000${source.entryKey}`));
-      await repoint(db, entryClaim, loser.articleId, winnerId, expiresAt);
-      if (source.url) {
-        await repoint(
-          db,
-          claimKey('url', shortHash(canonicalizeUrl(source.url))),
-          loser.articleId,
-          winnerId,
-          expiresAt,
-        );
-      }
+    // The redirects its folded outlets left under their own ids now name the survivor (the loser's own id becomes
+    // the tombstone below; a chain would be followed anyway, this keeps it one hop long).
+    for (const { url, feedId, entryKey } of loser.sources) {
+      if (!url && entryKey === undefined) continue;
+      const sourceId = articleIdOf({ url, feedId, entryKey: entryKey ?? '' });
+      if (sourceId !== loser.articleId) await repoint(db, sourceId, loser.articleId, winnerId, expiresAt);
     }
-    await leaveNearDupRegisters(db, loser.articleId, dedupeItemOfEntry(loser, ''));
     const deletions = [
       dayEntryKey(loser.publishedAt, loser.articleId),
       ...loser.topics.map((topic) => topicEntryKey(topic.slug, loser.publishedAt, loser.articleId)),
@@ -133,14 +126,14 @@ async function absorb(
   throw new Error(`article ${loserId}: too much write contention while absorbing it into ${winnerId}`);
 }
 
-/** Moves a claim from the absorbed article to the survivor, unless it already points elsewhere. */
-async function repoint(db: Db, key: { pk: string; sk: string }, from: string, to: string, expiresAt: number) {
+/** Moves a redirect from the absorbed article to the survivor, unless it names another article (or is one). */
+async function repoint(db: Db, sourceId: string, from: string, to: string, expiresAt: number) {
   try {
     await db.doc.send(
       new PutCommand({
         TableName: db.tableName,
-        Item: { ...key, articleId: to, expiresAt },
-        ConditionExpression: 'attribute_not_exists(pk) OR articleId = :from',
+        Item: { ...articleKey(sourceId), absorbedInto: to, expiresAt },
+        ConditionExpression: 'attribute_not_exists(pk) OR absorbedInto = :from',
         ExpressionAttributeValues: { ':from': from },
       }),
     );

@@ -91,5 +91,6 @@ export async function snapshotTable(db: Db): Promise<Record<string, unknown>[]> 
   return items.sort((a, b) => `${a.pk}|${a.sk}`.localeCompare(`${b.pk}|${b.sk}`));
 }
 
+/** The articles of a table snapshot: `ART#` items that are not a redirect or a tombstone (`absorbedInto`). */
 export const articlesIn = (items: readonly Record<string, unknown>[]) =>
-  items.filter((item) => String(item.pk).startsWith('ART#'));
+  items.filter((item) => String(item.pk).startsWith('ART#') && item.absorbedInto === undefined);
