@@ -5,14 +5,16 @@ import type { Db } from '../../lib/store/db.ts';
 /** Every item of the table, grouped by what it is (the pk prefix), for invariant checks and clean-run comparisons. */
 export interface TableSnapshot {
   readonly articles: Map<string, Article & { version?: number }>;
-  /** Articles folded into another by the near-duplicate step: `absorbedInto` points at the survivor. */
+  /**
+   * Ids that name another article (`absorbedInto`): an article absorbed by the near-duplicate settle step, or an
+   * entry's own id claimed for the article it folded into.
+   */
   readonly tombstones: Map<string, string>;
-  readonly claims: Map<string, string>;
   /** `TOPIC#slug` → sort keys. */
   readonly topicEntries: Map<string, Set<string>>;
   /** `DAY#yyyy-mm-dd` → sort keys. */
   readonly dayEntries: Map<string, Set<string>>;
-  /** `SIM#band#bits` → article ids (the owners of each near-duplicate register). */
+  /** `SIM#band#bits` → the article each near-duplicate register names. */
   readonly nearDupBands: Map<string, Set<string>>;
   readonly feedStates: Map<string, Record<string, unknown>>;
   readonly other: number;
@@ -23,7 +25,6 @@ export async function snapshotTable(db: Db, maxItems = 2_000_000): Promise<Table
   const snapshot: TableSnapshot = {
     articles: new Map(),
     tombstones: new Map(),
-    claims: new Map(),
     topicEntries: new Map(),
     dayEntries: new Map(),
     nearDupBands: new Map(),
@@ -45,7 +46,6 @@ export async function snapshotTable(db: Db, maxItems = 2_000_000): Promise<Table
       if (pk.startsWith('ART#') && typeof item.absorbedInto === 'string') {
         snapshot.tombstones.set(pk.slice(4), item.absorbedInto);
       } else if (pk.startsWith('ART#')) snapshot.articles.set(pk.slice(4), item as unknown as Article);
-      else if (pk.startsWith('KEY#')) snapshot.claims.set(pk, String(item.articleId));
       else if (pk.startsWith('TOPIC#')) addTo(snapshot.topicEntries, pk, sk);
       else if (pk.startsWith('DAY#')) addTo(snapshot.dayEntries, pk, sk);
       else if (pk.startsWith('FEED#')) snapshot.feedStates.set(pk.slice(5), item);
@@ -67,7 +67,7 @@ function addTo(map: Map<string, Set<string>>, key: string, value: string) {
 }
 
 /**
- * A comparable form of the table's content: the article set (ids, sources by feed and entry, topics), the claims,
+ * A comparable form of the table's content: the article set (ids, sources by feed and entry, topics), the redirects and tombstones,
  * and the timeline keys. Times of the run (seenAt, firstSeenAt) and optimistic-lock versions are left out, since a
  * crashed-then-rerun ingest legitimately differs in those only.
  */
@@ -89,7 +89,6 @@ export function comparableContent(snapshot: TableSnapshot, options: { orderIndep
   return {
     articles,
     tombstones: Object.fromEntries([...snapshot.tombstones].sort(([a], [b]) => a.localeCompare(b))),
-    claims: Object.fromEntries([...snapshot.claims].sort(([a], [b]) => a.localeCompare(b))),
     topicEntries: sets(snapshot.topicEntries),
     dayEntries: sets(snapshot.dayEntries),
     // Title bands index the first outlet's headline: order-dependent like the headline itself.

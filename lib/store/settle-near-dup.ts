@@ -65,7 +65,7 @@ async function survivorOf(db: Db, articleId: string): Promise<Contender | undefi
     const { Item } = await db.doc.send(
       new GetCommand({ TableName: db.tableName, Key: articleKey(id), ConsistentRead: true }),
     );
-    if (!Item) return undefined; // expired, or its creator has not written it (it joins only after it has)
+    if (!Item) return undefined; // expired (an article writes its registers only after it exists)
     if (typeof Item.absorbedInto !== 'string') return { id, publishedAt: String(Item.publishedAt) };
     id = Item.absorbedInto;
   }

@@ -14,7 +14,7 @@ import { farmIngestDeps, farmSources, smallFarmModel } from './support/farm-harn
 /**
  * A process killed between two writes: an ingest runs in a child process (tsx) against dynalite living in this
  * process, dies by SIGKILL after a seeded random number of DynamoDB calls, and is then rerun to completion. The
- * table (articles, claims, near-duplicate bands, topic and day entries) must equal a clean run's, byte for byte
+ * table (articles, redirects, near-duplicate registers, topic and day entries) must equal a clean run's, byte for byte
  * except run times. RELIABILITY_KILL_RUNS raises the number of runs (default 3 in npm test; docs/reliability.md reports 12).
  */
 const RUNS = Number(process.env.RELIABILITY_KILL_RUNS ?? 3);
