@@ -19,7 +19,8 @@ export interface TableAccess {
 /**
  * Per-function DynamoDB actions: the whole least-privilege story in one table. The scheduler reads the due index,
  * seeds missing feed states (conditional puts) and moves its own bookmark — and can touch nothing but those items;
- * the API only reads (feed states by key, not the index); only ingest writes articles, claims and timelines.
+ * the API only reads (feed states by key, not the index); only ingest writes articles, redirects, registers and
+ * timelines.
  */
 export const TABLE_ACCESS: Record<FunctionName, TableAccess> = {
   schedule: {
@@ -27,15 +28,10 @@ export const TABLE_ACCESS: Record<FunctionName, TableAccess> = {
     dueIndex: ['dynamodb:Query'],
     leadingKeys: { table: SCHEDULER_ITEM_KEYS, dueIndex: DUE_INDEX_KEYS },
   },
+  // Ingest reads and writes items by key only: the near-duplicate lookup is a BatchGet of registers, every write a
+  // (conditional) put, and settling a race deletes the absorbed article's timeline entries.
   ingest: {
-    table: [
-      'dynamodb:GetItem',
-      'dynamodb:BatchGetItem',
-      'dynamodb:Query',
-      'dynamodb:PutItem',
-      'dynamodb:UpdateItem',
-      'dynamodb:DeleteItem',
-    ],
+    table: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'],
     dueIndex: [],
   },
   api: { table: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'], dueIndex: [] },
