@@ -28,10 +28,17 @@ export const TABLE_ACCESS: Record<FunctionName, TableAccess> = {
     dueIndex: ['dynamodb:Query'],
     leadingKeys: { table: SCHEDULER_ITEM_KEYS, dueIndex: DUE_INDEX_KEYS },
   },
-  // Ingest reads and writes items by key only: the near-duplicate lookup is a BatchGet of registers, every write a
-  // (conditional) put, and settling a race deletes the absorbed article's timeline entries.
+  // Ingest reads and writes items by key only: the near-duplicate lookup is a BatchGet of registers, a register is
+  // written with an update (it shifts its previous owner into its history), every other write is a (conditional)
+  // put, and settling a race deletes the absorbed article's timeline entries.
   ingest: {
-    table: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'],
+    table: [
+      'dynamodb:GetItem',
+      'dynamodb:BatchGetItem',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:DeleteItem',
+    ],
     dueIndex: [],
   },
   api: { table: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'], dueIndex: [] },

@@ -44,7 +44,7 @@ const isConditionFailure = (error: unknown) => (error as { name?: string }).name
  * Read-modify-write of one article with optimistic locking on `version`. An article absorbed into another
  * (see settle-near-dup.ts) leaves a tombstone naming its survivor; writers follow it. The first read may be stale
  * (eventually consistent, or the item the lookup already read): every write is conditional on the version read, so
- * a stale read only costs a failed put, and every later attempt reads consistently.
+ * a stale read only costs a failed put, and every later attempt reads consistently (as does "nothing to change").
  */
 async function updateArticle(
   db: Db,
@@ -69,7 +69,12 @@ async function updateArticle(
     const before = Item ? stripStorage(Item) : undefined;
     const after = change(before, articleId);
     const version = Number(Item?.version ?? 0);
-    if (before && stableJson(before) === stableJson(after)) return { before, after, version };
+    if (before && stableJson(before) === stableJson(after)) {
+      // "Nothing to change" is trusted only from a consistent read: a stale copy of an article absorbed meanwhile
+      // would otherwise send the caller on to rewrite the timeline entries the absorption deleted.
+      if (attempt > 0) return { before, after, version };
+      continue;
+    }
     try {
       await db.doc.send(
         new PutCommand({
@@ -125,8 +130,8 @@ export async function storeEntry(db: Db, input: StoreEntryInput): Promise<StoreE
   await writeTimelineEntries(db, after, version, input.topics, retention);
   if (!isFirstOutlet(after, input)) return { outcome, articleId: after.articleId, resolution };
   // Only the article's first outlet is indexed: later copies fold into it and would only add write units.
-  const rivals = await writeNearDupRegisters(db, { articleId: after.articleId, item, firstSeenAt: after.firstSeenAt });
-  const survivorId = await settleNearDuplicates(db, after, item, rivals, async (winnerId, loser) => {
+  const learned = await writeNearDupRegisters(db, { articleId: after.articleId, item, firstSeenAt: after.firstSeenAt });
+  const survivorId = await settleNearDuplicates(db, after, item, learned, async (winnerId, loser) => {
     const merged = await updateArticle(
       db,
       winnerId,

@@ -1,11 +1,11 @@
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { articleIdOf } from '../dedupe/article-id.ts';
 import { decideFold } from '../dedupe/decide-fold.ts';
-import type { DedupeItem } from '../dedupe/dedupe-item.ts';
+import { type DedupeItem, dedupeItemOfEntry } from '../dedupe/dedupe-item.ts';
 import type { Article } from '../model.ts';
 import type { Db } from './db.ts';
 import { articleKey, dayEntryKey, topicEntryKey } from './keys.ts';
-import type { NearDupCandidate } from './near-dup-index.ts';
+import type { RegisterWrite } from './near-dup-index.ts';
 
 /**
  * Two Lambdas can each create an article for one story at the same moment (different links, so no claim
@@ -23,15 +23,22 @@ export async function settleNearDuplicates(
   db: Db,
   article: Article,
   item: DedupeItem,
-  /** The articles the article's registers named before it wrote them. */
-  registerRivals: readonly NearDupCandidate[],
+  /** What writing the article's registers taught it: who they named before, or, on a rerun, whom they remember. */
+  learned: RegisterWrite,
   fold: (winnerId: string, loser: Article) => Promise<void>,
 ): Promise<string> {
-  const rivals = registerRivals.filter(
-    (candidate) => candidate.articleId !== article.articleId && decideFold(candidate.item, item).duplicate,
-  );
-  if (rivals.length === 0) return article.articleId;
-  const group = [article.articleId, ...rivals.map((rival) => rival.articleId)];
+  const folds = (rival: DedupeItem) => decideFold(rival, item).duplicate;
+  const group = [article.articleId];
+  for (const rival of learned.told)
+    if (rival.articleId !== article.articleId && folds(rival.item)) group.push(rival.articleId);
+  // A remembered id comes without its text: the decision reads the article it stands for now.
+  for (const id of learned.recalled) {
+    const survivor = await survivorOf(db, id);
+    if (survivor && survivor.id !== article.articleId && folds(dedupeItemOfEntry(survivor.article, ''))) {
+      group.push(survivor.id);
+    }
+  }
+  if (group.length === 1) return article.articleId;
   const order = (a: Contender, b: Contender) =>
     (a.publishedAt ?? '').localeCompare(b.publishedAt ?? '') || a.id.localeCompare(b.id);
   // Union by survivors: another racer may absorb one of the group into a third article meanwhile, so each round
@@ -53,6 +60,7 @@ export async function settleNearDuplicates(
 interface Contender {
   readonly id: string;
   readonly publishedAt?: string;
+  readonly article: Article;
 }
 
 /**
@@ -66,7 +74,9 @@ async function survivorOf(db: Db, articleId: string): Promise<Contender | undefi
       new GetCommand({ TableName: db.tableName, Key: articleKey(id), ConsistentRead: true }),
     );
     if (!Item) return undefined; // expired (an article writes its registers only after it exists)
-    if (typeof Item.absorbedInto !== 'string') return { id, publishedAt: String(Item.publishedAt) };
+    if (typeof Item.absorbedInto !== 'string') {
+      return { id, publishedAt: String(Item.publishedAt), article: Item as unknown as Article };
+    }
     id = Item.absorbedInto;
   }
   return undefined;

@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Article } from '../../../lib/model.ts';
+import type { Db } from '../../../lib/store/db.ts';
+import { dynaliteBackend, type RunningBackend } from './store-backend.ts';
+import { craneA } from './stories.ts';
+import {
+  ingestDeps,
+  ingestFeed,
+  rssOf,
+  snapshotTable,
+  startWireWorld,
+  type WireItem,
+  type WireWorld,
+} from './wire-world.ts';
+
+/**
+ * Races that the register writes settle even when the process dies, a write is retried, or another story writes the
+ * shared key in between. Each scenario makes the second creator's near-duplicate lookup miss the first (as an
+ * eventually consistent read may, or as two Lambdas racing do) by wrapping the AWS client's `send` — never our code.
+ */
+type Send = (command: { constructor: { name: string }; input: Record<string, unknown> }) => Promise<unknown>;
+
+function wrapSend(db: Db, wrap: (send: Send, command: Parameters<Send>[0]) => Promise<unknown>): Db {
+  const original = db.doc.send.bind(db.doc) as unknown as Send;
+  const send = ((command: Parameters<Send>[0]) => wrap(original, command)) as unknown as typeof db.doc.send;
+  return { tableName: db.tableName, doc: Object.assign(Object.create(db.doc), { send }) };
+}
+
+const isRegisterLookup = (command: Parameters<Send>[0]) =>
+  command.constructor.name === 'BatchGetCommand' &&
+  Object.values(command.input.RequestItems as Record<string, { Keys: { pk: string }[] }>).some((request) =>
+    request.Keys.some((key) => key.pk.startsWith('SIM#')),
+  );
+const isRegisterWrite = (command: Parameters<Send>[0]) =>
+  command.constructor.name === 'UpdateCommand' && String((command.input.Key as { pk: string }).pk).startsWith('SIM#');
+
+/** The lookup finds no register: the creator goes on as if the other copy did not exist yet. */
+const lookupMisses = (send: Send, command: Parameters<Send>[0]) =>
+  isRegisterLookup(command)
+    ? Promise.resolve({
+        Responses: Object.fromEntries(Object.keys(command.input.RequestItems as object).map((t) => [t, []])),
+      })
+    : send(command);
+
+const copyOf = (outlet: string, changes: Partial<WireItem>): WireItem => ({
+  ...craneA,
+  guid: `${outlet}-crane`,
+  link: `https://${outlet}.example/news/crane-collapse`,
+  published: '2024-03-05T08:30:00Z',
+  ...changes,
+});
+
+const liveCraneArticles = async (db: Db) =>
+  (
+    (await snapshotTable(db)).filter(
+      (item) => String(item.pk).startsWith('ART#') && item.absorbedInto === undefined,
+    ) as unknown as Article[]
+  ).filter((article) => article.title === craneA.title);
+
+describe('race recovery through the registers (dynalite)', () => {
+  let world: WireWorld;
+  let running: RunningBackend;
+  let tables = 0;
+  beforeAll(async () => {
+    world = await startWireWorld();
+    running = await dynaliteBackend.start();
+    world.feeds.set('coast', rssOf('Coast Wire', [craneA]));
+    world.feeds.set(
+      'wire',
+      rssOf('Wire copy', [copyOf('wire', { summary: `PORT SELAT (Reuters) - ${craneA.summary}` })]),
+    );
+    // Another story under the crane's headline (its lede conflicts: the decision keeps the two apart).
+    world.feeds.set(
+      'other',
+      rssOf('Other', [
+        copyOf('other', {
+          summary:
+            'Shipping lines said on Wednesday that berth schedules across the northern terminals would be revised after weeks of congestion and delays.',
+          published: '2024-03-05T08:20:00Z',
+        }),
+      ]),
+    );
+    // A copy whose opening clause gives it another lede key: the headline is the only key it shares with the crane.
+    world.feeds.set(
+      'late',
+      rssOf('Late copy', [
+        copyOf('late', { summary: `In a statement released on Tuesday, officials said ${craneA.summary}` }),
+      ]),
+    );
+  });
+  afterAll(async () => {
+    await running.close();
+    await world.close();
+  });
+
+  it('a creator that dies while settling is settled by its rerun (the register remembers whom it displaced)', async () => {
+    const db = await running.createTable(`recovery-${tables++}`);
+    await ingestFeed(world.sourceOf('coast'), ingestDeps(db));
+    let registersWritten = 0;
+    const dying = wrapSend(db, async (send, command) => {
+      if (registersWritten > 0 && command.constructor.name === 'GetCommand')
+        throw new Error('injected crash in settle');
+      const result = await lookupMisses(send, command);
+      if (isRegisterWrite(command)) registersWritten++;
+      return result;
+    });
+    await expect(ingestFeed(world.sourceOf('wire'), ingestDeps(dying))).rejects.toThrow(/injected crash/);
+    expect(await liveCraneArticles(db)).toHaveLength(2);
+    await ingestFeed(world.sourceOf('wire'), ingestDeps(db));
+    const live = await liveCraneArticles(db);
+    expect(live.map((article) => article.sources.map((source) => source.feedId).sort())).toEqual([['coast', 'wire']]);
+  });
+
+  it('a register write applied twice (a retry whose first answer was lost) still settles the race', async () => {
+    const db = await running.createTable(`recovery-${tables++}`);
+    await ingestFeed(world.sourceOf('coast'), ingestDeps(db));
+    const retrying = wrapSend(db, async (send, command) => {
+      if (isRegisterWrite(command)) await send(command); // applied, answer lost
+      return lookupMisses(send, command);
+    });
+    await ingestFeed(world.sourceOf('wire'), ingestDeps(retrying));
+    expect((await liveCraneArticles(db)).map((article) => article.sources.length)).toEqual([2]);
+  });
+
+  it('a copy finds the crane through the register history when another story wrote the shared key in between', async () => {
+    const db = await running.createTable(`recovery-${tables++}`);
+    await ingestFeed(world.sourceOf('coast'), ingestDeps(db));
+    await ingestFeed(world.sourceOf('other'), ingestDeps(wrapSend(db, lookupMisses)));
+    await ingestFeed(world.sourceOf('late'), ingestDeps(wrapSend(db, lookupMisses)));
+    const live = await liveCraneArticles(db);
+    // The crane (with its late copy) and the other story under the same headline: two articles, not three.
+    expect(live.map((article) => article.sources.map((source) => source.feedId).sort()).sort()).toEqual([
+      ['coast', 'late'],
+      ['other'],
+    ]);
+  });
+});
