@@ -30,15 +30,9 @@ export const TABLE_ACCESS: Record<FunctionName, TableAccess> = {
   },
   // Ingest reads and writes items by key only: the near-duplicate lookup is a BatchGet of registers, a register is
   // written with an update (it shifts its previous owner into its history), every other write is a (conditional)
-  // put, and settling a race deletes the absorbed article's timeline entries.
+  // put; an absorbed article's timeline entries are overwritten with markers, never deleted.
   ingest: {
-    table: [
-      'dynamodb:GetItem',
-      'dynamodb:BatchGetItem',
-      'dynamodb:PutItem',
-      'dynamodb:UpdateItem',
-      'dynamodb:DeleteItem',
-    ],
+    table: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
     dueIndex: [],
   },
   api: { table: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'], dueIndex: [] },

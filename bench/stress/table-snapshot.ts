@@ -17,6 +17,8 @@ export interface TableSnapshot {
   /** `SIM#band#bits` → the article each near-duplicate register names. */
   readonly nearDupBands: Map<string, Set<string>>;
   readonly feedStates: Map<string, Record<string, unknown>>;
+  /** Timeline entries of absorbed articles, turned into markers no read shows. */
+  absorbedEntries: number;
   readonly other: number;
   readonly items: number;
 }
@@ -29,6 +31,7 @@ export async function snapshotTable(db: Db, maxItems = 2_000_000): Promise<Table
     dayEntries: new Map(),
     nearDupBands: new Map(),
     feedStates: new Map(),
+    absorbedEntries: 0,
     other: 0,
     items: 0,
   };
@@ -46,13 +49,12 @@ export async function snapshotTable(db: Db, maxItems = 2_000_000): Promise<Table
       if (pk.startsWith('ART#') && typeof item.absorbedInto === 'string') {
         snapshot.tombstones.set(pk.slice(4), item.absorbedInto);
       } else if (pk.startsWith('ART#')) snapshot.articles.set(pk.slice(4), item as unknown as Article);
+      else if (/^(TOPIC|DAY)#/.test(pk) && item.article === undefined) snapshot.absorbedEntries++;
       else if (pk.startsWith('TOPIC#')) addTo(snapshot.topicEntries, pk, sk);
       else if (pk.startsWith('DAY#')) addTo(snapshot.dayEntries, pk, sk);
       else if (pk.startsWith('FEED#')) snapshot.feedStates.set(pk.slice(5), item);
-      else if (pk.startsWith('SIM#')) {
-        for (const owner of Object.keys((item.owners as object | undefined) ?? {}))
-          addTo(snapshot.nearDupBands, pk, owner);
-      } else other++;
+      else if (pk.startsWith('SIM#')) addTo(snapshot.nearDupBands, pk, String(item.articleId));
+      else other++;
     }
     startKey = page.LastEvaluatedKey;
     if (items > maxItems) throw new Error(`table has more than ${maxItems} items`);

@@ -4,7 +4,7 @@ import { err, ok, type Result } from '../result.ts';
 import { decodeCursor, encodeCursor, type InvalidCursor } from './cursor.ts';
 import type { Db } from './db.ts';
 import { dayPartition, timelineSortKey, topicPartition } from './keys.ts';
-import { NOT_EXPIRED, type Page } from './topic-entries.ts';
+import { type Page, SHOWN_ENTRY } from './topic-entries.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -62,7 +62,7 @@ export async function listRecentArticles(
           // Newest first below the cursor; the window's start bounds the merge below (a key condition has one
           // bound on the sort key, and a Query reads at most `limit` items, so an older item costs little).
           KeyConditionExpression: 'pk = :p AND sk < :until',
-          FilterExpression: NOT_EXPIRED,
+          FilterExpression: SHOWN_ENTRY,
           ExpressionAttributeValues: { ':p': partition, ':until': until, ':now': nowS },
           ScanIndexForward: false,
           Limit: options.limit,
@@ -80,7 +80,7 @@ export async function listRecentArticles(
     if (!known || known.version < version) newest.set(sk, { sk, version, article: item.article as Article });
   }
   // A partition that stopped at its Limit is complete only down to the last key it evaluated (expired items are
-  // evaluated but not returned): articles are served down to the highest such key, the rest on the next page.
+  // and markers are evaluated but not returned): articles are served down to the highest such key, the rest on the next page.
   const horizon = pages.reduce((high, page) => {
     const last = page.LastEvaluatedKey?.sk;
     return typeof last === 'string' && last > high ? last : high;

@@ -1,4 +1,4 @@
-import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { articleIdOf } from '../dedupe/article-id.ts';
 import { decideFold } from '../dedupe/decide-fold.ts';
 import { type DedupeItem, dedupeItemOfEntry } from '../dedupe/dedupe-item.ts';
@@ -82,6 +82,9 @@ async function survivorOf(db: Db, articleId: string): Promise<Contender | undefi
   return undefined;
 }
 
+/** The version of an absorbed article's timeline marker: above any version a copy of the article can carry. */
+const ABSORBED_ENTRY_VERSION = Number.MAX_SAFE_INTEGER;
+
 /** How long re-pointed redirects and tombstones stay: past any article retention we configure by default. */
 const TOMBSTONE_DAYS = 90;
 
@@ -112,11 +115,22 @@ async function absorb(
       const sourceId = articleIdOf({ url, feedId, entryKey: entryKey ?? '' });
       if (sourceId !== loser.articleId) await repoint(db, sourceId, loser.articleId, winnerId, expiresAt);
     }
-    const deletions = [
+    // Its timeline entries become markers no read shows, at a version no copy can beat: a writer that folded into
+    // the loser a moment ago may still be writing its copy of an entry, and its conditional put (`version <= :v`)
+    // must not bring back a deleted one.
+    // (The day entry too: the loser had one if none of its topics was configured, which this step cannot tell.)
+    const timeline = [
       dayEntryKey(loser.publishedAt, loser.articleId),
       ...loser.topics.map((topic) => topicEntryKey(topic.slug, loser.publishedAt, loser.articleId)),
     ];
-    for (const key of deletions) await db.doc.send(new DeleteCommand({ TableName: db.tableName, Key: key }));
+    for (const key of timeline) {
+      await db.doc.send(
+        new PutCommand({
+          TableName: db.tableName,
+          Item: { ...key, absorbedInto: winnerId, version: ABSORBED_ENTRY_VERSION, expiresAt },
+        }),
+      );
+    }
     // Last: a tombstone instead of the article, so a writer still holding the old id (a stale claim or band key)
     // follows it to the survivor instead of re-creating the absorbed article.
     try {

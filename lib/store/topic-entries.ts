@@ -16,10 +16,14 @@ export interface Page<T> {
   readonly nextCursor?: string;
 }
 
-/** Expired items stay until TTL removes them (up to days later); reads hide them (`:now` in epoch seconds). */
-export const NOT_EXPIRED = 'attribute_not_exists(expiresAt) OR expiresAt > :now';
+/**
+ * The timeline items a read shows: not expired (expired items stay until TTL removes them, up to days later; `:now`
+ * in epoch seconds), and not the marker an absorbed article's entry becomes (it carries no article; see
+ * settle-near-dup.ts).
+ */
+export const SHOWN_ENTRY = '(attribute_not_exists(expiresAt) OR expiresAt > :now) AND attribute_exists(article)';
 
-/** Reads one topic's timeline partition newest first; expired items are hidden until TTL removes them. */
+/** Reads one topic's timeline partition newest first; expired items and markers are hidden. */
 async function queryTimeline(
   db: Db,
   partition: string,
@@ -32,7 +36,7 @@ async function queryTimeline(
     new QueryCommand({
       TableName: db.tableName,
       KeyConditionExpression: 'pk = :p',
-      FilterExpression: NOT_EXPIRED,
+      FilterExpression: SHOWN_ENTRY,
       ExpressionAttributeValues: { ':p': partition, ':now': nowS },
       ScanIndexForward: false,
       Limit: options.limit,

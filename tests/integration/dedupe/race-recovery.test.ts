@@ -65,9 +65,12 @@ describe('race recovery through the registers (dynalite)', () => {
     world = await startWireWorld();
     running = await dynaliteBackend.start();
     world.feeds.set('coast', rssOf('Coast Wire', [craneA]));
+    const wireCopy = copyOf('wire', { summary: `PORT SELAT (Reuters) - ${craneA.summary}` });
+    world.feeds.set('wire', rssOf('Wire copy', [wireCopy]));
+    // An aggregator carrying the wire copy's own link (a tracking parameter added): it lands on that copy's article.
     world.feeds.set(
-      'wire',
-      rssOf('Wire copy', [copyOf('wire', { summary: `PORT SELAT (Reuters) - ${craneA.summary}` })]),
+      'agg',
+      rssOf('Aggregator', [{ ...wireCopy, guid: 'agg-1', link: `${wireCopy.link}?utm_source=agg` }]),
     );
     // Another story under the crane's headline (its lede conflicts: the decision keeps the two apart).
     world.feeds.set(
@@ -120,6 +123,61 @@ describe('race recovery through the registers (dynalite)', () => {
     });
     await ingestFeed(world.sourceOf('wire'), ingestDeps(retrying));
     expect((await liveCraneArticles(db)).map((article) => article.sources.length)).toEqual([2]);
+  });
+
+  it('a timeline copy written late for an article absorbed meanwhile does not come back as a second entry', async () => {
+    const db = await running.createTable(`recovery-${tables++}`);
+    await ingestFeed(world.sourceOf('coast'), ingestDeps(db));
+    // The wire copy is created (its lookup misses the crane) and pauses before settling; the aggregator folds its
+    // link into that copy and pauses before writing the copy's timeline entry until the settle has absorbed the copy.
+    const gate = () => {
+      let open = () => {};
+      const opened = new Promise<void>((resolve) => {
+        open = resolve;
+      });
+      return { opened, open };
+    };
+    const copyCreated = gate();
+    const aggregatorFolded = gate();
+    const copyAbsorbed = gate();
+    let registersWritten = 0;
+    const wire = wrapSend(db, async (send, command) => {
+      if (registersWritten > 0 && command.constructor.name === 'GetCommand' && registersWritten < 99) {
+        registersWritten = 99; // once
+        copyCreated.open();
+        await aggregatorFolded.opened;
+      }
+      const result = await lookupMisses(send, command);
+      if (isRegisterWrite(command) && registersWritten < 99) registersWritten++;
+      return result;
+    });
+    let heldTimelineWrite = false;
+    const aggregator = wrapSend(db, async (send, command) => {
+      const pk = String((command.input.Item as { pk?: string } | undefined)?.pk ?? '');
+      if (!heldTimelineWrite && command.constructor.name === 'PutCommand' && /^(TOPIC|DAY)#/.test(pk)) {
+        heldTimelineWrite = true;
+        aggregatorFolded.open();
+        await copyAbsorbed.opened;
+      }
+      return send(command);
+    });
+    const wireRun = ingestFeed(world.sourceOf('wire'), ingestDeps(wire)).then(() => copyAbsorbed.open());
+    await copyCreated.opened;
+    await Promise.all([wireRun, ingestFeed(world.sourceOf('agg'), ingestDeps(aggregator))]);
+    expect(heldTimelineWrite).toBe(true);
+
+    const items = await snapshotTable(db);
+    const live = await liveCraneArticles(db);
+    expect(live.map((article) => article.sources.map((source) => source.feedId).sort())).toEqual([
+      ['agg', 'coast', 'wire'],
+    ]);
+    // Every shown timeline entry is the live article's; the absorbed copy's entries are markers.
+    const shown = items.filter((item) => /^(DAY|TOPIC)#/.test(String(item.pk)) && item.article !== undefined);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.every((item) => (item.article as Article).articleId === live[0]!.articleId)).toBe(true);
+    expect(items.some((item) => /^TOPIC#/.test(String(item.pk)) && item.absorbedInto === live[0]!.articleId)).toBe(
+      true,
+    );
   });
 
   it('a copy finds the crane through the register history when another story wrote the shared key in between', async () => {
