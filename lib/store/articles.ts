@@ -11,6 +11,7 @@ import {
   textToMatch,
   withTopics,
 } from './article-merge.ts';
+import { isConditionFailure } from './condition-failure.ts';
 import type { Db } from './db.ts';
 import { articleKey } from './keys.ts';
 import { writeNearDupRegisters } from './near-dup-index.ts';
@@ -37,8 +38,6 @@ export interface StoreEntryResult {
   /** How the entry found its article, with the fold decision's `why` for a near-duplicate. */
   readonly resolution: Resolution;
 }
-
-const isConditionFailure = (error: unknown) => (error as { name?: string }).name === 'ConditionalCheckFailedException';
 
 /**
  * Read-modify-write of one article with optimistic locking on `version`. An article absorbed into another

@@ -2,6 +2,7 @@ import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { FeedState } from '../model.ts';
 import { dueSlotPartitions, slotNumberAt } from '../schedule/poll-slots.ts';
 import { batchGetAll } from './batch-get.ts';
+import { isConditionFailure } from './condition-failure.ts';
 import type { Db } from './db.ts';
 import { dueIndexKey, feedStateKey, oneOffDuePartitions, slotPartition } from './keys.ts';
 import { TABLE_SCHEMA } from './table.ts';
@@ -129,7 +130,7 @@ export async function seedFeedStates(db: Db, initial: readonly FeedState[]): Pro
         );
         seeded++;
       } catch (error) {
-        if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+        if (!isConditionFailure(error)) throw error;
       }
     }
   }

@@ -2,6 +2,7 @@ import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type DedupeItem, ledeOf } from '../dedupe/dedupe-item.ts';
 import { type NearDupKey, probedNearDupKeysOf, writtenNearDupKeysOf } from '../dedupe/near-dup-keys.ts';
 import { batchGetAll } from './batch-get.ts';
+import { isConditionFailure } from './condition-failure.ts';
 import type { Db } from './db.ts';
 
 /**
@@ -80,8 +81,6 @@ export async function writeNearDupRegisters(
 /** The ids a register remembers behind its owner, newest first. */
 const HISTORY = ['r1', 'r2', 'r3'] as const;
 const PAYLOAD_FIELDS = ['title', 'summary', 'url', 'publishedAt'] as const;
-
-const isConditionFailure = (error: unknown) => (error as { name?: string }).name === 'ConditionalCheckFailedException';
 
 /**
  * Makes the register name this article, shifting its previous owner into the history (DynamoDB evaluates every

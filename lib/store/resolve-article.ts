@@ -2,6 +2,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { articleIdOf } from '../dedupe/article-id.ts';
 import { decideFold, type FoldWhy } from '../dedupe/decide-fold.ts';
 import type { DedupeItem } from '../dedupe/dedupe-item.ts';
+import { isConditionFailure } from './condition-failure.ts';
 import type { Db } from './db.ts';
 import { articleKey } from './keys.ts';
 import { findNearDupCandidates, type NearDupCandidate } from './near-dup-index.ts';
@@ -15,8 +16,6 @@ export interface Resolution {
   /** When the entry's own id holds its article: the item as the lookup read it (eventually consistent). */
   readonly stored?: Record<string, unknown>;
 }
-
-const isConditionFailure = (error: unknown) => (error as { name?: string }).name === 'ConditionalCheckFailedException';
 
 /**
  * Claims the entry's own article id for the article it folds into: a redirect item `{ absorbedInto }` under that id,

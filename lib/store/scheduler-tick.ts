@@ -1,4 +1,5 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure } from './condition-failure.ts';
 import type { Db } from './db.ts';
 import { schedulerTickKey } from './keys.ts';
 
@@ -25,6 +26,6 @@ export async function advanceSchedulerTick(db: Db, slot: number): Promise<void> 
       }),
     );
   } catch (error) {
-    if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+    if (!isConditionFailure(error)) throw error;
   }
 }

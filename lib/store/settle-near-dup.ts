@@ -3,6 +3,7 @@ import { articleIdOf } from '../dedupe/article-id.ts';
 import { decideFold } from '../dedupe/decide-fold.ts';
 import { type DedupeItem, dedupeItemOfEntry } from '../dedupe/dedupe-item.ts';
 import type { Article } from '../model.ts';
+import { isConditionFailure } from './condition-failure.ts';
 import type { Db } from './db.ts';
 import { articleKey, dayEntryKey, topicEntryKey } from './keys.ts';
 import type { RegisterWrite } from './near-dup-index.ts';
@@ -144,7 +145,7 @@ async function absorb(
       );
       return;
     } catch (error) {
-      if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+      if (!isConditionFailure(error)) throw error;
     }
   }
   throw new Error(`article ${loserId}: too much write contention while absorbing it into ${winnerId}`);
@@ -162,6 +163,6 @@ async function repoint(db: Db, sourceId: string, from: string, to: string, expir
       }),
     );
   } catch (error) {
-    if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+    if (!isConditionFailure(error)) throw error;
   }
 }

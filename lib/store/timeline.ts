@@ -2,6 +2,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Article } from '../model.ts';
 import type { TopicMatcher } from './articles.ts';
 import { expiryOf } from './articles.ts';
+import { isConditionFailure } from './condition-failure.ts';
 import type { Db } from './db.ts';
 import { dayEntryKey, topicEntryKey } from './keys.ts';
 import { timelineCardOf } from './timeline-card.ts';
@@ -59,7 +60,7 @@ export async function writeTimelineEntries(
         }),
       );
     } catch (error) {
-      if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+      if (!isConditionFailure(error)) throw error;
     }
   }
 }
