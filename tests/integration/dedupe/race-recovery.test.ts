@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../../lib/model.ts';
 import type { Db } from '../../../lib/store/db.ts';
+import { type Send, type SentCommand, wrapSend } from './send-recorder.ts';
 import { dynaliteBackend, type RunningBackend } from './store-backend.ts';
 import { craneA } from './stories.ts';
 import {
@@ -18,24 +19,16 @@ import {
  * shared key in between. Each scenario makes the second creator's near-duplicate lookup miss the first (as an
  * eventually consistent read may, or as two Lambdas racing do) by wrapping the AWS client's `send` — never our code.
  */
-type Send = (command: { constructor: { name: string }; input: Record<string, unknown> }) => Promise<unknown>;
-
-function wrapSend(db: Db, wrap: (send: Send, command: Parameters<Send>[0]) => Promise<unknown>): Db {
-  const original = db.doc.send.bind(db.doc) as unknown as Send;
-  const send = ((command: Parameters<Send>[0]) => wrap(original, command)) as unknown as typeof db.doc.send;
-  return { tableName: db.tableName, doc: Object.assign(Object.create(db.doc), { send }) };
-}
-
-const isRegisterLookup = (command: Parameters<Send>[0]) =>
+const isRegisterLookup = (command: SentCommand) =>
   command.constructor.name === 'BatchGetCommand' &&
   Object.values(command.input.RequestItems as Record<string, { Keys: { pk: string }[] }>).some((request) =>
     request.Keys.some((key) => key.pk.startsWith('SIM#')),
   );
-const isRegisterWrite = (command: Parameters<Send>[0]) =>
+const isRegisterWrite = (command: SentCommand) =>
   command.constructor.name === 'UpdateCommand' && String((command.input.Key as { pk: string }).pk).startsWith('SIM#');
 
 /** The lookup finds no register: the creator goes on as if the other copy did not exist yet. */
-const lookupMisses = (send: Send, command: Parameters<Send>[0]) =>
+const lookupMisses = (send: Send, command: SentCommand) =>
   isRegisterLookup(command)
     ? Promise.resolve({
         Responses: Object.fromEntries(Object.keys(command.input.RequestItems as object).map((t) => [t, []])),
