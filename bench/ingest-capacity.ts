@@ -13,7 +13,7 @@ export interface CapacityTally {
   calls: Record<string, number>;
   /** Read units DynamoDB Local did not report and we priced by AWS rules (BatchGetItem). */
   estimatedReadUnits: number;
-  /** Units by item kind (the pk prefix: ART, KEY, SIM, DAY, TOPIC, FEED), to see where the bill comes from. */
+  /** Units by item kind (the pk prefix: ART, SIM, DAY, TOPIC, FEED), to see where the bill comes from. */
   unitsByItem: Record<string, number>;
 }
 

@@ -70,7 +70,7 @@ async function updateArticle(
     const version = Number(Item?.version ?? 0);
     if (before && stableJson(before) === stableJson(after)) {
       // "Nothing to change" is trusted only from a consistent read: a stale copy of an article absorbed meanwhile
-      // would otherwise send the caller on to rewrite the timeline entries the absorption deleted.
+      // would otherwise be reported as the entry's article, and its timeline entries written again.
       if (attempt > 0) return { before, after, version };
       continue;
     }
@@ -95,8 +95,8 @@ async function updateArticle(
 /**
  * Stores one fresh entry: resolve its article (claims, near-duplicate lookup), create or fold, (re)write its
  * timeline entries, write the first outlet's text to its near-duplicate registers, and settle a race with a
- * concurrent copy of the same story that the registers reveal. Every step is idempotent, so a rerun after a crash completes
- * the work; the caller writes the feed state after the last entry.
+ * concurrent copy of the same story that the registers reveal. Every step is idempotent, so a rerun after a crash
+ * completes the work; the caller writes the feed state after the last entry.
  */
 export async function storeEntry(db: Db, input: StoreEntryInput): Promise<StoreEntryResult> {
   const item = dedupeItemOfEntry(input.entry, input.source.url);

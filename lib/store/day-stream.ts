@@ -79,8 +79,9 @@ export async function listRecentArticles(
     const known = newest.get(sk);
     if (!known || known.version < version) newest.set(sk, { sk, version, article: item.article as Article });
   }
-  // A partition that stopped at its Limit is complete only down to the last key it evaluated (expired items are
-  // and markers are evaluated but not returned): articles are served down to the highest such key, the rest on the next page.
+  // A partition that stopped at its Limit is complete only down to the last key it evaluated (expired items and
+  // markers are evaluated but not returned): articles are served down to the highest such key, the rest on the next
+  // page.
   const horizon = pages.reduce((high, page) => {
     const last = page.LastEvaluatedKey?.sk;
     return typeof last === 'string' && last > high ? last : high;

@@ -147,20 +147,13 @@ export function bandPayloadOf(item: DedupeItem): Partial<Record<(typeof PAYLOAD_
   };
 }
 
+/** The article a register names, with the fields the decision reads (those a register holds as text). */
 function candidateOf(register: Record<string, unknown>): NearDupCandidate | undefined {
-  const text = (name: string) => (typeof register[name] === 'string' ? (register[name] as string) : undefined);
-  const articleId = text('articleId');
-  if (!articleId) return undefined;
-  const summary = text('summary');
-  const url = text('url');
-  const publishedAt = text('publishedAt');
-  return {
-    articleId,
-    item: {
-      title: text('title') ?? '',
-      ...(summary ? { summary } : {}),
-      ...(url ? { url } : {}),
-      ...(publishedAt ? { publishedAt } : {}),
-    },
-  };
+  const articleId = register.articleId;
+  if (typeof articleId !== 'string' || articleId === '') return undefined;
+  const fields = PAYLOAD_FIELDS.flatMap((field) => {
+    const value = register[field];
+    return typeof value === 'string' && value !== '' ? [[field, value] as const] : [];
+  });
+  return { articleId, item: { title: '', ...Object.fromEntries(fields) } };
 }
